@@ -1,0 +1,1 @@
+"""Measures of how one news article frames its subject: voices, diversity, tone and frames."""

@@ -1,0 +1,49 @@
+"""Every figure of the book, drawn from stage results (never from raw text), in one style.
+
+Figures are built on :class:`matplotlib.figure.Figure` rather than pyplot, so a notebook shows
+each one exactly once (as the cell's value) and no global pyplot state leaks between cells.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from analysis.article import Article
+
+# Okabe & Ito's colour-blind-safe palette.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+
+STYLE = {
+    "figure.figsize": (7.0, 4.0),
+    "figure.dpi": 110,
+    "savefig.dpi": 110,
+    "font.size": 10,
+    "axes.titlesize": 10,
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "svg.hashsalt": "media-analysis",
+    "path.simplify": False,
+}
+mpl.rcParams.update(STYLE)
+
+
+def paragraph_label(index: int) -> str:
+    """How the book names paragraph ``index`` (0-based in data, 1-based for readers)."""
+    return f"¶{index + 1}"
+
+
+def words_per_paragraph(article: Article) -> Figure:
+    """Horizontal bars: the number of words in each body paragraph, in reading order."""
+    counts = article.paragraph_word_counts
+    labels = [paragraph_label(i) for i in range(len(counts))]
+    fig = Figure(figsize=(7.0, 0.3 * len(counts) + 1.2))
+    ax = fig.add_subplot()
+    ax.barh(labels, counts, color=PALETTE[0])
+    ax.invert_yaxis()
+    ax.set_xlabel("words")
+    ax.set_ylabel("paragraph")
+    fig.tight_layout()
+    return fig

@@ -81,3 +81,46 @@ def test_clean_leaves_nothing_half_written(cli, tmp_path):
     assert result.returncode == 2
     assert out.read_text() == "previous content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "out.md"]
+
+
+def test_analyze_json_quotes_and_sources(cli):
+    codebook = ROOT / "data" / "annotations" / f"{SEED.stem}.sources.csv"
+    result = cli("analyze", str(SEED), "--json", "--codebook", str(codebook))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    body = data["article"]["body"]
+    quote_keys = {"id", "kind", "text", "speaker", "cue", "start", "end", "paragraph"}
+    source_keys = {"name", "named", "role", "organization", "country", "type", "gender"}
+    source_keys |= {"gender_evidence", "n_quotes", "n_words"}
+    assert all(quote_keys <= set(q) for q in data["quotes"])
+    assert all(source_keys <= set(s) for s in data["sources"])
+    assert [q["speaker"] for q in data["quotes"]] == [
+        "Song Jingwu",
+        "Song Jingwu",
+        "Olim Alimov",
+        "Khalid Taimur Akram",
+        "Experts",
+    ]
+    for quote in data["quotes"]:
+        assert body[quote["start"] : quote["end"]] == quote["text"]
+    song = data["sources"][0]
+    assert (song["type"], song["overrides"][0]["rule_value"]) == (
+        "state_affiliated",
+        "civil_society",
+    )
+
+
+def test_evaluate_command(cli):
+    result = cli("evaluate", "data/annotations", "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["articles"] == 1 and scores["gold_quotes"] == 5
+    assert scores["direct_f1"] == 1.0 and scores["speaker_accuracy"] == 1.0
+
+
+def test_evaluate_without_articles_fails_cleanly(cli, tmp_path):
+    (tmp_path / "orphan.quotes.csv").write_text("paragraph,kind,speaker,cue,text\n")
+    result = cli("evaluate", str(tmp_path))
+    assert result.returncode == 2
+    assert "orphan.quotes.csv: no article orphan.txt" in result.stderr
+    assert "Traceback" not in result.stderr

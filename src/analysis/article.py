@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -121,12 +122,22 @@ class Article:
             counts[sentence.paragraph] += len(self.sentence_words(sentence))
         return tuple(counts)
 
+    @cached_property
+    def _paragraph_ends(self) -> tuple[int, ...]:
+        return tuple(p.end for p in self.paragraphs)
+
+    @cached_property
+    def _sentence_ends(self) -> tuple[int, ...]:
+        return tuple(s.span.end for s in self.sentences)
+
     def paragraph_of(self, offset: int) -> int:
-        """Index of the paragraph holding body offset ``offset``."""
-        for index, para in enumerate(self.paragraphs):
-            if offset < para.end:
-                return index
-        return len(self.paragraphs) - 1
+        """Index of the paragraph holding body offset ``offset`` (the last one past the end)."""
+        return min(bisect_right(self._paragraph_ends, offset), len(self.paragraphs) - 1)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding body offset ``offset``, or the next one after it."""
+        index = bisect_right(self._sentence_ends, offset)
+        return self.sentences[min(index, len(self.sentences) - 1)]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis analyze FILE [--json]`` and ``python -m analysis clean``."""
+"""Command line: ``analyze FILE [--json]``, ``clean FILE``, ``evaluate FOLDER...``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.article import ArticleError, load_article, to_front_matter
+from analysis.evaluate import Scores, evaluate
 from analysis.report import Report, analyze
 
 
@@ -26,6 +27,28 @@ def _summary(report: Report) -> str:
         f"  words:      {len(article.words)}",
         f"  removed as page chrome ({len(article.removed)} lines):",
         *(f"    line {r.line}: {r.text!r} [{r.rule}]" for r in article.removed),
+        f"  quotes ({len(report.quotes)}):",
+        *(
+            f"    {q.id} ¶{q.paragraph + 1} {q.kind:8} {q.speaker} ({q.cue}): {q.text[:60]}"
+            for q in report.quotes
+        ),
+        f"  sources ({len(report.sources)}):",
+        *(
+            f"    {s.name}: {s.role or '-'}, {s.organization or '-'}, {s.country}, {s.type}, "
+            f"{s.gender}{' (inferred)' if s.gender_inferred else ''}; "
+            f"{s.n_quotes} quotes, {s.n_words} words"
+            for s in report.sources
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def _scores(scores: Scores) -> str:
+    lines = [f"{key:20} {value}" for key, value in scores.to_dict().items()]
+    lines += ["missed or misattributed:"] + [
+        f"  {m.article} ¶{m.gold.paragraph + 1} {m.gold.kind}: {m.gold.speaker!r} -> "
+        f"{m.predicted.speaker if m.predicted else 'not found'!r}: {m.gold.text[:50]!r}"
+        for m in scores.errors
     ]
     return "\n".join(lines)
 
@@ -48,9 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     analyze_cmd = commands.add_parser("analyze", help="analyse one article file")
     analyze_cmd.add_argument("file", type=Path)
     analyze_cmd.add_argument("--json", action="store_true", help="print the full JSON result")
+    analyze_cmd.add_argument(
+        "--codebook", type=Path, help="hand-coded source attributes that override the rules"
+    )
     clean_cmd = commands.add_parser("clean", help="write the cleaned form (front matter + body)")
     clean_cmd.add_argument("file", type=Path)
     clean_cmd.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    eval_cmd = commands.add_parser(
+        "evaluate", help="score quote extraction against *.quotes.csv annotations"
+    )
+    eval_cmd.add_argument("folders", type=Path, nargs="+")
+    eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
 
@@ -59,9 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "analyze":
-            report = analyze(args.file)
+            report = analyze(args.file, args.codebook)
             out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else None
             print(out or _summary(report))
+        elif args.command == "evaluate":
+            scores = evaluate(args.folders)
+            print(json.dumps(scores.to_dict(), indent=2) if args.json else _scores(scores))
         else:
             cleaned = to_front_matter(load_article(args.file))
             if args.output:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis.article import Article, load_article
+from analysis.quotes import Quote, extract
+from analysis.sources import Source, apply_codebook, describe, read_codebook
 
 
 @dataclass(frozen=True)
@@ -15,10 +17,16 @@ class Report:
     """Every measure of one article, stage by stage."""
 
     article: Article
+    quotes: tuple[Quote, ...]
+    sources: tuple[Source, ...]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``python -m analysis analyze FILE --json`` (see DESIGN.md)."""
-        return {"article": article_dict(self.article)}
+        return {
+            "article": article_dict(self.article),
+            "quotes": [asdict(q) for q in self.quotes],
+            "sources": [asdict(s) for s in self.sources],
+        }
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -46,7 +54,12 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def analyze(source: str | Path | Article) -> Report:
-    """Run every stage on an article file (a path) or an already loaded :class:`Article`."""
+def analyze(source: str | Path | Article, codebook: str | Path | None = None) -> Report:
+    """Run every stage on an article file (a path) or an already loaded :class:`Article`;
+    a hand-coded ``codebook`` CSV, when given, overrides source attributes (see sources)."""
     article = source if isinstance(source, Article) else load_article(source)
-    return Report(article=article)
+    quotes = extract(article)
+    sources = describe(article, quotes)
+    if codebook is not None:
+        sources = apply_codebook(sources, read_codebook(Path(codebook)))
+    return Report(article=article, quotes=quotes, sources=sources)

@@ -1,0 +1,838 @@
+"""The quotes stage: every direct and indirect quote of an article, with its speaker.
+
+Rule based, in the tradition of the GenderGapTracker quote extractor (Asr et al. 2021) but
+without statistical models, so it runs offline: quote marks are paired within and across
+paragraphs, reporting cues come from ``rules/cue_verbs.csv``, speakers are found in the slots
+that news style gives them (``"...," says Song``, ``X said: "..."``, ``X says [that] ...``,
+``According to X, ...``), and surnames, titles and pronouns are resolved to the person the
+article named earlier. Titles of works, so-called terms and scare quotes are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from analysis import gender
+from analysis.article import Article
+from analysis.resources import rule_lines, rule_rows
+from analysis.segment import Span
+
+UNKNOWN = "unknown"
+_PENDING = "<pronoun>"
+"""Speaker of a quote attributed by pronoun, until the whole article has been read."""
+PRONOUN_SPEAKERS = ("he", "she", "they")
+
+_OPENING = "“"
+_CLOSING = "”"
+_STRAIGHT = '"'
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr|Fr)\."
+_NAME_WORD = rf"(?:[{_UPPER}]\.|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
+"""A word of a name: an initial, an abbreviated title, or a capitalised word (no other word
+ends in a period, so a run of names never crosses a sentence end)."""
+_PARTICLE = r"(?:de|da|di|del|der|van|von|den|bin|ibn|al|el|la|le|dos|das)"
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,4}}"
+_LEAD = (
+    r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
+    r"(?:[^,\"“”]{3,80}?,\s+)??"
+)
+"""What may stand before the subject of a reporting clause: a conjunction, then an
+introductory phrase closed by a comma ("Speaking in the Dáil on Tuesday, ...")."""
+_NO_CONJUNCTION = r"(?!(?i:and|but|or|so|yet|while|as)\b)"
+"""A speaker after a comma is never a coordinated clause ("..., and the union agreed.")."""
+_ADVERB = r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once)\s+)*"
+_TITLE_NOUNS = (
+    "novel|film|movie|book|song|album|play|opera|show|series|documentary|exhibition|poem|"
+    "painting|report|programme|program|campaign|magazine|newspaper|column|app|chatbot"
+)
+_WH = r"(?:that|how|why|what|whether|where|when|who)\b"
+_NOT_CLAUSE = re.compile(
+    r"^(?:nothing|little|so|yes|no|goodbye|hello|hi|thanks|sorry"
+    r"|are|is|was|were|have|has|had|will|would|can|could|may|might|must|should|to)\b",
+    re.I,
+)
+"""Words that cannot open a reported clause: a cue followed by them is no cue ("member
+states are working") or takes no clause ("said nothing")."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quote: what was said, by whom, and where in the body it stands."""
+
+    id: str
+    kind: str
+    text: str
+    speaker: str
+    named: bool
+    cue: str | None
+    start: int
+    end: int
+    paragraph: int
+    mention: str | None
+    rule: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+# ---------------------------------------------------------------- rule tables
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cue: str
+    participles: str
+    lemma_of: dict[str, str]
+    complement: dict[str, str]
+    nouns: frozenset[str]
+    plurals: frozenset[str]
+    titles: tuple[str, ...]
+    function_words: frozenset[str]
+    non_person: frozenset[str]
+    speaker: str
+
+
+@cache
+def _rules() -> _Rules:
+    cues = rule_rows("cue_verbs.csv")
+    lemma_of = {
+        form: row["lemma"]
+        for row in cues
+        if row["lemma"] != "according to"
+        for form in row["forms"].split("|")
+    }
+    complement = {row["lemma"]: row["complement"] for row in cues}
+    noun_rows = rule_rows("source_nouns.csv")
+    nouns = frozenset(form for row in noun_rows for form in (row["noun"], row["plural"]))
+    plurals = frozenset(row["plural"] for row in noun_rows) - {row["noun"] for row in noun_rows}
+    titles = tuple(sorted((r["title"] for r in rule_rows("titles.csv")), key=len, reverse=True))
+    cue = r"\b(?:" + "|".join(sorted(map(re.escape, lemma_of), key=len, reverse=True)) + r")\b"
+    noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    pp = r"(?:in|at|from|for|of|with|on|close to|familiar with)"
+    descriptor = (
+        r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{noun})\b"
+        rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,5}}?[\w'’-]+(?=[\s,]))?"
+    )
+    role_name = rf"(?:[a-z][\w'’-]*\s+){{1,3}}{NAME}"
+    speaker = rf"(?P<speaker>(?i:he|she|they)\b|{role_name}|{descriptor}|{NAME})"
+    participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
+    return _Rules(
+        cue=cue,
+        participles=rf"\b(?:{participles})\b",
+        lemma_of=lemma_of,
+        complement=complement,
+        nouns=nouns,
+        plurals=plurals,
+        titles=titles,
+        function_words=frozenset(rule_lines("function_words.txt")),
+        non_person=frozenset(rule_lines("non_person_words.txt")),
+        speaker=speaker,
+    )
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    after_cue_first: re.Pattern[str]
+    after_speaker_first: re.Pattern[str]
+    before: re.Pattern[str]
+    unclosed_end: re.Pattern[str]
+    subject_cue: re.Pattern[str]
+    content_cue: re.Pattern[str]
+    content_cue_inverted: re.Pattern[str]
+    according_start: re.Pattern[str]
+    according_end: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    participle: re.Pattern[str]
+    name: re.Pattern[str]
+    trailing_name: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    r = _rules()
+    sp, cue = r.speaker, rf"(?P<cue>{r.cue})"
+    appos = r"(?P<appos>,\s+[^\"“”]+?,)?"
+    return _Patterns(
+        after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}"),
+        after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:\w+ly\s+)?{cue}"),
+        before=re.compile(
+            rf"(?:^|[,;:]\s+|^\W+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:\w+ly\s+)?{cue}"
+            r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
+        ),
+        unclosed_end=re.compile(
+            rf",(?=\s+(?:(?i:he|she|they)\s+{r.cue}|{r.cue}\s+{NAME}|{NAME}\s+{r.cue}))"
+        ),
+        subject_cue=re.compile(
+            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+{_ADVERB}(?:\w+ly\s+)?{cue}"
+            r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
+            r"(?P<rest>\s+.+?)[.!?]?$"
+        ),
+        content_cue=re.compile(
+            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,4}}[.!?]$"
+        ),
+        content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
+        according_start=re.compile(
+            rf"^{_LEAD}(?i:according to)\s+{sp}(?P<appos>,\s+[^,]+?)?,\s+(?P<content>.+?)[.!?]?$"
+        ),
+        according_end=re.compile(
+            rf"^(?P<content>.+?),?\s+(?i:according to)\s+{sp}(?:,\s.*)?[.!?]$"
+        ),
+        coordinated=re.compile(rf"\band\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
+        participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
+        name=re.compile(NAME),
+        trailing_name=re.compile(rf"{NAME}$"),
+    )
+
+
+# ---------------------------------------------------------------- quote marks
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """Text between quote marks: its parts (one per paragraph) as body spans."""
+
+    parts: tuple[Span, ...]
+    paragraph: int
+    closed: bool
+
+
+def _opens(text: str, i: int) -> bool:
+    after = text[i + 1 : i + 2]
+    before = text[i - 1 : i] if i else " "
+    return bool(after) and not after.isspace() and (before.isspace() or before in "([{—–-/:")
+
+
+def _paragraph_marks(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed (start, end) pairs inside one paragraph, and the start of an unclosed quote."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in (_OPENING, _CLOSING, _STRAIGHT):
+            continue
+        if open_at is None:
+            if ch == _OPENING or (ch == _STRAIGHT and _opens(text, i)):
+                open_at = i + 1
+        elif ch in (_CLOSING, _STRAIGHT):
+            pairs.append((open_at, i))
+            open_at = None
+    return pairs, open_at
+
+
+def _marked(article: Article) -> list[_Marked]:
+    found: list[_Marked] = []
+    carried: list[Span] = []
+    carried_paragraph = 0
+    texts = article.paragraph_texts
+    for index, para in enumerate(article.paragraphs):
+        text = texts[index]
+        pairs, open_at = _paragraph_marks(text)
+        if carried:
+            if text[:1] in (_OPENING, _STRAIGHT) and pairs and pairs[0][0] == 1:
+                first = pairs.pop(0)
+                carried.append(Span(para.start + 1, para.start + first[1]))
+                found.append(_Marked(tuple(carried), carried_paragraph, True))
+                carried = []
+            elif text[:1] in (_OPENING, _STRAIGHT) and open_at == 1:
+                carried.append(Span(para.start + 1, para.end))
+                continue
+            else:
+                found.append(_Marked(tuple(carried), carried_paragraph, False))
+                carried = []
+        found.extend(
+            _Marked((Span(para.start + a, para.start + b),), index, True) for a, b in pairs
+        )
+        if open_at is not None:
+            nxt = texts[index + 1][:1] if index + 1 < len(texts) else ""
+            part = Span(para.start + open_at, para.end)
+            if nxt in (_OPENING, _STRAIGHT):
+                carried, carried_paragraph = [part], index
+            else:
+                found.append(_Marked((part,), index, False))
+    if carried:
+        found.append(_Marked(tuple(carried), carried_paragraph, False))
+    return found
+
+
+def _trim_unclosed(body: str, marked: _Marked) -> _Marked:
+    """End an unclosed quote at the comma before its reporting cue, if there is one."""
+    if marked.closed:
+        return marked
+    last = marked.parts[-1]
+    hit = _patterns().unclosed_end.search(last.of(body))
+    if not hit:
+        return marked
+    parts = (*marked.parts[:-1], Span(last.start, last.start + hit.end()))
+    return _Marked(parts, marked.paragraph, True)
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str
+    tokens: frozenset[str]
+    mentions: tuple[int, ...]
+    gender: gender.Gender
+
+
+def _strip_name(raw: str) -> tuple[str, list[str]]:
+    """A capitalised run without what precedes the name: function words, titles, roles and
+    nationalities ("Australian Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
+    r = _rules()
+    words = raw.strip().split()
+    titles: list[str] = []
+    cut = 0
+    for i, word in enumerate(words):
+        bare = word.rstrip(".,")
+        if word in r.titles or bare in r.titles:
+            titles.append(word)
+            cut = i + 1
+        elif (
+            bare.lower() in r.nouns
+            or bare.lower() in _nationalities()
+            or (i == cut and bare.lower() in r.function_words)
+        ):
+            cut = i + 1
+    return " ".join(words[cut:]), titles
+
+
+def _is_person_name(name: str) -> bool:
+    """Two to five capitalised words, none of them an organisation or place word."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 5
+        and not name.isupper()
+        and all(w[:1].isupper() or w in _PARTICLES for w in words)
+        and not any(w.lower().strip(".,") in _rules().non_person for w in words)
+        and name.lower() not in _place_names()
+        and not any(w.lower() in _nationalities() or w.endswith(("'s", "’s")) for w in words)
+        and not any(w.lower() in _rules().function_words for w in words)
+    )
+
+
+def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i].end
+
+
+def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[str]]]:
+    """(offset, name, titles) of every capitalised run of words in the body, outside quotes."""
+    runs = []
+    starts = [s.start for s in skip]
+    for match in _patterns().name.finditer(article.body):
+        if _inside(skip, starts, match.start()):
+            continue
+        name, titles = _strip_name(match.group())
+        if name:
+            runs.append((match.start() + match.group().find(name.split()[0]), name, titles))
+    return runs
+
+
+@cache
+def _nationalities() -> frozenset[str]:
+    """Country names, demonyms and adjectives ("Chile", "Australian"), lower case."""
+    return frozenset(
+        v.lower()
+        for row in rule_rows("countries.csv")
+        for field in ("country", "demonyms", "adjectives")
+        for v in row[field].split("|")
+        if v
+    )
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    names = set()
+    for row in rule_rows("countries.csv"):
+        for field in ("country", "demonyms", "adjectives", "places"):
+            names.update(v.lower() for v in row[field].split("|") if v)
+    return frozenset(names)
+
+
+class _People:
+    """The named people of one article, for turning mentions into canonical speakers.
+
+    Runs of capitalised words are indexed by word, person lookups are memoised, and person
+    mentions are kept sorted, so resolving every mention of a long article stays linear.
+    """
+
+    def __init__(self, article: Article, quoted: list[Span]) -> None:
+        self.article = article
+        self.runs = _name_runs(article, sorted(quoted, key=lambda s: s.start))
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for index, (_, name, _) in enumerate(self.runs):
+            for word in set(name.split()):
+                self.by_word[word].append(index)
+        self.persons: list[_Person] = []
+        self._lookup: dict[frozenset[str], _Person | None] = {}
+        self._mentions: list[tuple[int, _Person]] | None = None
+
+    def person(self, mention: str) -> _Person | None:
+        """The person a name mention refers to, registering them on first sight."""
+        tokens = frozenset(_strip_name(mention)[0].split())
+        if tokens not in self._lookup:
+            self._lookup[tokens] = self._find(tokens)
+        return self._lookup[tokens]
+
+    def _find(self, tokens: frozenset[str]) -> _Person | None:
+        if not tokens:
+            return None
+        for person in self.persons:
+            if tokens <= person.tokens:
+                return person
+        rarest = min(tokens, key=lambda w: len(self.by_word.get(w, ())))
+        candidates = [
+            self.runs[i][1]
+            for i in self.by_word.get(rarest, ())
+            if tokens <= frozenset(self.runs[i][1].split()) and _is_person_name(self.runs[i][1])
+        ]
+        if not candidates:
+            return None
+        full = max(candidates, key=lambda n: len(n.split()))
+        full_tokens = frozenset(full.split())
+        mentions = sorted(
+            {
+                self.runs[i][0]
+                for word in full_tokens
+                for i in self.by_word.get(word, ())
+                if frozenset(self.runs[i][1].split()) <= full_tokens
+            }
+        )
+        person = _Person(full, full_tokens, tuple(mentions), self._gender(full, full_tokens))
+        self.persons.append(person)
+        self._mentions = None
+        return person
+
+    def _gender(self, name: str, tokens: frozenset[str]) -> gender.Gender:
+        titled = gender.title_genders()
+        for word in tokens:
+            for i in self.by_word.get(word, ()):
+                offset, run, titles = self.runs[i]
+                if frozenset(run.split()) <= tokens:
+                    for title in titles:
+                        if title in titled:
+                            where = self.article.paragraph_of(offset) + 1
+                            return gender.Gender(titled[title], f"title '{title}' (¶{where})")
+        intro = self.article.body.find(name)
+        if intro >= 0:
+            sentence = self.article.sentence_at(intro)
+            tail = self.article.body[intro + len(name) : sentence.span.end]
+            for word in re.findall(r"[A-Za-z]+", tail):
+                if word.lower() in gender.PRONOUNS:
+                    where = sentence.paragraph + 1
+                    return gender.Gender(
+                        gender.PRONOUNS[word.lower()],
+                        f"pronoun '{word}' in the sentence that introduces them (¶{where})",
+                    )
+        return gender.from_first_name(name)
+
+    def by_role(self, label: str) -> _Person | None:
+        """The one known person whose title or appositive holds ``label`` ("mayor")."""
+        self.mentions()
+        found = [p for p in self.persons if label.lower() in self._role_text(p).lower()]
+        return found[0] if len(found) == 1 else None
+
+    def _role_text(self, person: _Person) -> str:
+        """The title before a person's first mention and the appositive after it."""
+        first = min(person.mentions, default=0)
+        body = self.article.body
+        end = first + len(person.name)
+        appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
+        return body[max(0, first - 40) : end] + (appositive.group() if appositive else "")
+
+    def mentions(self) -> list[tuple[int, _Person]]:
+        """(offset, person) for every mention of every person in the article, sorted."""
+        if self._mentions is None:
+            for _, run, _ in self.runs:
+                self.person(run)
+            self._mentions = sorted(
+                ((m, p) for p in self.persons for m in p.mentions), key=lambda pair: pair[0]
+            )
+        return self._mentions
+
+    def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, _Person] | None:
+        """The person mentioned last before ``offset`` whose gender does not contradict the
+        pronoun (a person of unknown gender fits either), with that mention's offset."""
+        mentions = self.mentions()
+        i = bisect_right(mentions, offset, key=lambda pair: pair[0])
+        return next(
+            (
+                (at, person)
+                for at, person in reversed(mentions[:i])
+                if _fits(pronoun, person.gender.value, plural=False)
+            ),
+            None,
+        )
+
+
+def _fits(pronoun: str, value: str, plural: bool) -> bool:
+    """Whether a speaker of gender ``value`` (a group when ``plural``) can be ``pronoun``."""
+    if pronoun == "they":
+        return plural
+    return not plural and value in (gender.PRONOUNS[pronoun], "unknown")
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _descriptor_label(mention: str) -> str | None:
+    """``a defence ministry spokeswoman in Dushanbe`` -> ``Defence ministry spokeswoman``."""
+    nouns = _rules().nouns
+    words = re.split(r"\s+(?:in|at|from|for|of|with|close to|familiar with)\s+", mention)[0].split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
+    if not heads:
+        return None
+    label = " ".join(words[: heads[-1] + 1])
+    return label[:1].upper() + label[1:]
+
+
+def _mention(hit: re.Match[str]) -> str:
+    """The speaker slot of a match, or the name in its appositive when the slot holds only a
+    role ("Chile's foreign trade minister, Rodrigo Valdebenito, said")."""
+    speaker = hit["speaker"]
+    appos = hit.groupdict().get("appos")
+    if appos and not _is_person_name(_strip_name(speaker)[0]):
+        name = _patterns().name.match(appos.lstrip(", "))
+        if name and _is_person_name(_strip_name(name.group())[0]):
+            return name.group()
+    return speaker
+
+
+def _speaker(mention: str, offset: int, people: _People) -> tuple[str, bool, str] | None:
+    """(canonical speaker, named person?, mention), or None when the mention names nobody.
+
+    Pronouns resolve to the nearest fitting person before ``offset``; names to the person the
+    article introduced in full; descriptors ("Experts", "a ministry spokeswoman") stay
+    descriptors, except a singular "the mayor" that matches a named person's title.
+    """
+    mention = mention.strip()
+    low = mention.lower()
+    if low in PRONOUN_SPEAKERS:
+        return (_PENDING, False, mention)
+    first = low.split()[0]
+    trailing = _patterns().trailing_name.search(mention)
+    if (trailing and first not in ("the", "a", "an")) or (trailing and trailing.start() > 0):
+        person = people.person(trailing.group())
+        if person:
+            return (person.name, True, mention)
+    label = _descriptor_label(mention)
+    if label is None:
+        return None
+    if first == "the" and label.split()[-1].lower() not in _rules().plurals:
+        person = people.by_role(label)
+        if person:
+            return (person.name, True, mention)
+    return (label, False, mention)
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def _is_non_quote(text: str, before: str, after: str) -> bool:
+    """Titles of works, names, so-called terms: short title-case or naming-context quotes that
+    no reporting cue follows ("the novel "Red Sorghum"", "behind "Workbench," the suite")."""
+    words = text.strip().rstrip(",.").split()
+    if not words:
+        return True
+    before = before.rstrip().lower()
+    if re.search(r"\bso[- ]called$", before):
+        return True
+    p = _patterns()
+    if p.after_cue_first.match(after) or p.after_speaker_first.match(after):
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de"}
+    titled = all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words)
+    inner = re.search(r"[.!?;:]", text.strip().rstrip(",."))
+    if titled and len(words) <= 6 and not inner:
+        return True
+    return bool(re.search(rf"\b(?:{_TITLE_NOUNS})\s*,?$", before)) and len(words) <= 6
+
+
+_Found = tuple[str, bool, str | None, str | None, str]
+"""An attribution: (speaker, named?, mention, cue, rule that matched)."""
+
+
+def _direct(article: Article, people: _People) -> list[Quote]:
+    body = article.body
+    p = _patterns()
+    quotes: list[Quote] = []
+    for m in (_trim_unclosed(body, m) for m in _marked(article)):
+        first, last = m.parts[0], m.parts[-1]
+        sentence = article.sentence_at(first.start - 1)
+        para = article.paragraphs[m.paragraph]
+        before = body[max(sentence.span.start, para.start) : first.start - 1]
+        after = body[
+            last.end + int(m.closed) : article.paragraphs[article.paragraph_of(last.start)].end
+        ]
+        after = re.split(r"[“\"]", after, maxsplit=1)[0]
+        text = " ".join(part.of(body) for part in m.parts)
+        if _is_non_quote(text, before, after):
+            continue
+        partial = bool(before.strip()) and not before.rstrip().endswith((":", ","))
+        found = _attribute_direct(text, before, after, partial, first.start, people, p)
+        if found is None and partial:
+            continue
+        if found is None and quotes and quotes[-1].paragraph == m.paragraph:
+            prev = quotes[-1]
+            found = (prev.speaker, prev.named, prev.mention, prev.cue, "same speaker as before")
+        if found is None:
+            found = _previous_paragraph_speaker(article, m, quotes, people)
+        speaker, named, mention, cue, rule = found or (UNKNOWN, False, None, None, "none found")
+        quotes.append(
+            Quote(
+                "",
+                "direct",
+                text,
+                speaker,
+                named,
+                cue,
+                first.start,
+                last.end,
+                m.paragraph,
+                mention,
+                rule,
+            )
+        )
+    return quotes
+
+
+def _attribute_direct(
+    text: str,
+    before: str,
+    after: str,
+    partial: bool,
+    offset: int,
+    people: _People,
+    p: _Patterns,
+) -> _Found | None:
+    """Speaker and cue from the words after the quote, else from the words before it."""
+    ends_open = text.rstrip(" '’")[-1:] in ",?!—–-…"
+    lower_next = after.lstrip(" ,")[:1].islower()
+    if not partial and (ends_open or lower_next):
+        for pattern, rule in (
+            (p.after_cue_first, "cue after the quote: cue, then speaker"),
+            (p.after_speaker_first, "cue after the quote: speaker, then cue"),
+        ):
+            hit = pattern.match(after)
+            if hit:
+                resolved = _speaker(_mention(hit), offset, people)
+                if resolved:
+                    return (*resolved, hit["cue"], rule)
+    hit = p.before.search(before)
+    if hit and (partial or hit["colon"] or not hit["tail"].strip()):
+        resolved = _speaker(_mention(hit), offset, people)
+        if resolved:
+            rule = "partial quote in narration" if partial else "cue before the quote"
+            return (*resolved, hit["cue"], rule)
+    return None
+
+
+def _previous_paragraph_speaker(
+    article: Article, m: _Marked, quotes: list[Quote], people: _People
+) -> _Found | None:
+    """A paragraph that opens with an unattributed quote continues the previous speaker."""
+    para = article.paragraphs[m.paragraph]
+    if m.parts[0].start != para.start + 1 or m.paragraph == 0:
+        return None
+    prev_text = article.paragraph_texts[m.paragraph - 1]
+    if prev_text.rstrip().endswith(":"):
+        hit = _patterns().before.search(prev_text)
+        if hit:
+            resolved = _speaker(_mention(hit), para.start, people)
+            if resolved:
+                return (
+                    *resolved[:2],
+                    resolved[2],
+                    hit["cue"],
+                    "cue at the end of the previous paragraph",
+                )
+    if quotes and quotes[-1].paragraph == m.paragraph - 1 and quotes[-1].speaker != UNKNOWN:
+        q = quotes[-1]
+        return (q.speaker, q.named, q.mention, q.cue, "continues the previous paragraph's quote")
+    return None
+
+
+# ---------------------------------------------------------------- indirect quotes
+
+
+_SETTING = re.compile(
+    r"^(?:(?:on|in|at|to|during|after|before|with|by|from|for|late|early|last|this|earlier|later)"
+    r"\b[^,.;]{0,60}?\s+)?that\s+(?P<clause>.+)$"
+)
+"""A cue's setting before its that-clause: "said in a note to clients that ..."."""
+_TOLD = re.compile(
+    r"^(?:(?:the|a|an|his|her|their|its)\s+)?\S+"
+    r"(?:\s+(?:on|in|at|after|during|before)\b[^,.;]{0,40}?)?"
+    r"\s+(?:that\s+)?(?P<clause>(?:he|she|they|it|we|i|the|a|an|this|there)\b.+)$",
+    re.I,
+)
+"""``told employees he would ...``: an object, then a clause that opens with its subject."""
+_TOLD_THAT = re.compile(r"^(?:\S+\s+){1,5}?that\s+(?P<clause>.+)$")
+"""``told Global Health Dispatch that ...``: a short object, then a that-clause."""
+
+
+def _clause(lemma: str, obj: str, rest: str) -> str | None:
+    """The reported clause after a cue, or None when the verb takes no clause here."""
+    complement = _rules().complement.get(lemma, "none")
+    rest = f"{obj.strip()} {rest.strip()}".strip()
+    setting = _SETTING.match(rest)
+    if setting and complement != "none":
+        return setting["clause"]
+    if lemma == "tell":
+        told = _TOLD_THAT.match(rest) or _TOLD.match(rest)
+        return told["clause"] if told else None
+    if re.match(rf"^{_WH}", rest) and complement != "none":
+        return rest
+    if complement == "clause" and len(rest.split()) >= 3 and not _NOT_CLAUSE.match(rest):
+        return rest
+    return None
+
+
+def _indirect(article: Article, people: _People, direct: list[Quote]) -> list[Quote]:
+    body = article.body
+    found: list[Quote] = []
+    starts = [q.start for q in direct]
+    for sentence in article.sentences:
+        text = sentence.span.of(body)
+        low = max(bisect_right(starts, sentence.span.start) - 1, 0)
+        high = bisect_left(starts, sentence.span.end)
+        inside = [q for q in direct[low:high] if q.end > sentence.span.start]
+        for content, mention, cue, rule in _indirect_hits(text, inside):
+            resolved = _speaker(mention, sentence.span.start, people)
+            content = content.strip().rstrip(".!?").strip()
+            start = body.find(content, sentence.span.start)
+            if resolved is None or start < 0:
+                continue
+            end = start + len(content)
+            if any(q.start < end and start < q.end for q in inside):
+                continue
+            speaker, named, said = resolved
+            found.append(
+                Quote(
+                    "",
+                    "indirect",
+                    content,
+                    speaker,
+                    named,
+                    cue,
+                    start,
+                    end,
+                    sentence.paragraph,
+                    said,
+                    rule,
+                )
+            )
+    return found
+
+
+def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, str, str]]:
+    """(reported clause, speaker mention, cue, rule) for the reported speech in one sentence."""
+    p = _patterns()
+    lemma_of = _rules().lemma_of
+    if inside:
+        speaker = inside[0].mention
+        for pattern in (p.coordinated, p.participle):
+            hit = pattern.search(text)
+            clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+            if clause and speaker:
+                yield clause, speaker, hit["cue"], "second cue after a quote in the same sentence"
+                return
+        return
+    hit = p.according_start.match(text)
+    if hit:
+        content = hit["content"]
+        if hit["appos"] and not _looks_like_role(hit["appos"]):
+            content = f"{hit['appos'].lstrip(', ')}, {content}"
+        yield content, _mention(hit), "according to", "according to X, reported clause"
+        return
+    hit = p.according_end.match(text)
+    if hit:
+        yield hit["content"], hit["speaker"], "according to", "reported clause, according to X"
+        return
+    hit = p.subject_cue.match(text)
+    clause = hit and _clause(lemma_of.get(hit["cue"], ""), hit["obj"], hit["rest"])
+    if clause:
+        yield clause, _mention(hit), hit["cue"], "speaker, cue, reported clause"
+        return
+    for pattern, rule in (
+        (p.content_cue, "reported clause, speaker, cue"),
+        (p.content_cue_inverted, "reported clause, cue, speaker"),
+    ):
+        hit = pattern.match(text)
+        if hit and _rules().complement.get(lemma_of.get(hit["cue"], "")) == "clause":
+            yield hit["content"], hit["speaker"], hit["cue"], rule
+            return
+
+
+def _looks_like_role(appos: str) -> bool:
+    words = {w.lower().strip(",.") for w in appos.split()}
+    titles = {t.lower().rstrip(".") for t in _rules().titles}
+    return bool(words & (_rules().nouns | titles))
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def _resolve_references(quotes: list[Quote], people: _People) -> list[Quote]:
+    """Resolve back-references in reading order. A pronoun takes the speaker of the quote
+    just before (same or previous paragraph) when gender and number fit, unless a fitting
+    person is named after that quote; "they" only ever refers back to a group. A definite
+    descriptor ("the official") takes an earlier unnamed source with the same head noun."""
+    nouns = gender.noun_genders()
+    plurals = _rules().plurals
+    resolved: list[Quote] = []
+    last: Quote | None = None
+    for quote in quotes:
+        if not quote.named and (quote.mention or "").lower().startswith("the "):
+            head = quote.speaker.split()[-1].lower()
+            earlier = next(
+                (
+                    q
+                    for q in reversed(resolved)
+                    if not q.named
+                    and q.speaker != UNKNOWN
+                    and q.speaker.split()[-1].lower() == head
+                ),
+                None,
+            )
+            if earlier is not None:
+                quote = replace(quote, speaker=earlier.speaker)
+        if quote.speaker == _PENDING:
+            pronoun = (quote.mention or "").lower()
+            speaker, named, at = UNKNOWN, False, -1
+            if last is not None and last.paragraph >= quote.paragraph - 1:
+                head = last.speaker.split()[-1].lower()
+                person = people.person(last.speaker) if last.named else None
+                value = person.gender.value if person else nouns.get(head, "unknown")
+                if _fits(pronoun, value, plural=not last.named and head in plurals):
+                    speaker, named, at = last.speaker, last.named, last.end
+            mention = people.resolve_pronoun(pronoun, quote.start) if pronoun != "they" else None
+            if mention and mention[0] > at:
+                speaker, named = mention[1].name, True
+            quote = replace(quote, speaker=speaker, named=named)
+        resolved.append(quote)
+        if quote.speaker != UNKNOWN:
+            last = quote
+    return resolved
+
+
+def extract(article: Article) -> tuple[Quote, ...]:
+    """Every direct and indirect quote of ``article``, in reading order, numbered q1, q2, ..."""
+    quoted = [part for m in _marked(article) for part in m.parts]
+    people = _People(article, quoted)
+    direct = _direct(article, people)
+    indirect = _indirect(article, people, direct)
+    ordered = _resolve_references(sorted(direct + indirect, key=lambda q: q.start), people)
+    return tuple(replace(q, id=f"q{i}") for i, q in enumerate(ordered, start=1))

@@ -1,0 +1,237 @@
+"""The quotes stage: the seed against its hand coding, every quoting style, and robustness."""
+
+from __future__ import annotations
+
+import csv
+import time
+
+import pytest
+from conftest import ROOT, SEED
+
+from analysis.article import parse_article
+from analysis.evaluate import evaluate, read_gold, score_article
+from analysis.quotes import extract
+
+ANNOTATIONS = ROOT / "data" / "annotations"
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = [ANNOTATIONS, FIXTURES, FIXTURES / "heldout", FIXTURES / "blind"]
+
+
+def quotes_of(body: str):
+    return extract(parse_article(f"Headline\n\n{body}\n"))
+
+
+def test_seed_quotes_match_hand_coding():
+    from analysis.article import load_article
+
+    gold = read_gold(ANNOTATIONS / f"{SEED.stem}.quotes.csv")
+    found = extract(load_article(SEED))
+    assert [(q.paragraph, q.kind, q.speaker, q.cue, q.text) for q in found] == [
+        (g.paragraph, g.kind, g.speaker, g.cue, g.text) for g in gold
+    ]
+    assert [q.speaker for q in found if q.kind == "direct"] == [
+        "Song Jingwu",
+        "Olim Alimov",
+        "Khalid Taimur Akram",
+    ]
+    assert [(q.id, q.named) for q in found] == [
+        ("q1", True),
+        ("q2", True),
+        ("q3", True),
+        ("q4", True),
+        ("q5", False),
+    ]
+
+
+def test_seed_offsets_point_at_the_quoted_words():
+    from analysis.article import load_article
+
+    article = load_article(SEED)
+    for quote in extract(article):
+        assert article.body[quote.start : quote.end] == quote.text
+        assert article.paragraph_of(quote.start) == quote.paragraph
+        if quote.kind == "direct":
+            assert article.body[quote.start - 1] == '"'
+            assert article.body[quote.end] == '"'
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_extraction_meets_targets_on_each_annotated_set(folder):
+    scores = evaluate([folder])
+    assert scores.direct_f1 >= 0.95
+    assert scores.speaker_accuracy >= 0.95
+    assert scores.indirect_recall >= 0.9
+    assert scores.unnamed_recall >= 0.9
+    assert scores.indirect_precision >= 0.9
+
+
+def test_every_annotated_article_is_scored():
+    scores = evaluate(SETS)
+    assert len(scores.articles) == 18
+    assert len(scores.matches) == sum(
+        len(list(csv.DictReader(p.open(encoding="utf-8"))))
+        for folder in SETS
+        for p in folder.glob("*.quotes.csv")
+    )
+
+
+def test_scoring_counts_wrong_speakers_and_misses(tmp_path):
+    from analysis.article import load_article
+
+    article = load_article(SEED)
+    gold = list(read_gold(ANNOTATIONS / f"{SEED.stem}.quotes.csv"))
+    gold[1] = gold[1].__class__(**{**gold[1].__dict__, "speaker": "Somebody Else"})
+    scores = score_article(article, tuple(gold), frozenset({"Experts"}))
+    assert scores.speaker_accuracy == pytest.approx(4 / 5)
+    assert [m.gold.speaker for m in scores.errors] == ["Somebody Else"]
+    assert scores.direct_f1 == 1.0
+
+
+CURLY = (
+    "Mayor Ana Ortiz said: “Taxes will rise.”\n\n"
+    "“We had no choice,” said Ortiz. “None at all.”\n\n"
+    "“It is a betrayal,” Councillor Markus Brandt told reporters."
+)
+
+
+def test_curly_quotes_with_cue_before_after_and_between():
+    found = quotes_of(CURLY)
+    assert [(q.text, q.speaker, q.cue) for q in found] == [
+        ("Taxes will rise.", "Ana Ortiz", "said"),
+        ("We had no choice,", "Ana Ortiz", "said"),
+        ("None at all.", "Ana Ortiz", "said"),
+        ("It is a betrayal,", "Markus Brandt", "told"),
+    ]
+
+
+def test_pronouns_resolve_to_the_right_person():
+    found = quotes_of(
+        "Ms. Chiamaka Okafor runs the firm with Mr. Tunde Adeyemi.\n\n"
+        '"We build the machines," he said.\n\n'
+        '"I sell them," she added.\n\n'
+        '"I would do it again," he said.'
+    )
+    assert [q.speaker for q in found] == ["Tunde Adeyemi", "Chiamaka Okafor", "Tunde Adeyemi"]
+    assert all(q.speaker not in ("I", "we", "he", "she") for q in found)
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    found = quotes_of(
+        "Margarete Vogel, a pharmacist, stayed on the roof.\n\n"
+        '"We had no warning.\n\n'
+        '"The water came up the stairs," she said.'
+    )
+    assert len(found) == 1
+    assert found[0].text == "We had no warning. The water came up the stairs,"
+    assert found[0].speaker == "Margarete Vogel"
+    assert found[0].paragraph == 1
+
+
+def test_partial_quote_in_narration():
+    found = quotes_of('Tang Xiaoyu, 71, described the conversion as "long overdue" on Sunday.')
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in found] == [
+        ("direct", "long overdue", "Tang Xiaoyu", "described")
+    ]
+
+
+def test_titles_scare_quotes_and_apostrophes_are_not_quotes():
+    found = quotes_of(
+        'The novel "Red Sorghum" played to the so-called "zombie firms" of the town. '
+        "Stalls line what locals call the \"Old Road\". That's the peoples' choice, "
+        "and the artists' union agreed."
+    )
+    assert found == ()
+
+
+def test_indirect_and_unnamed_sources():
+    found = quotes_of(
+        "Experts say the exchanges are growing deeper.\n\n"
+        "A defence ministry spokeswoman in Dushanbe said troops had moved overnight.\n\n"
+        "According to Dr. Amir Haddad, the findings are consistent with earlier data.\n\n"
+        "Prof. Karin Lindqvist notes that the effect held everywhere."
+    )
+    assert [(q.kind, q.speaker, q.cue, q.text) for q in found] == [
+        ("indirect", "Experts", "say", "the exchanges are growing deeper"),
+        (
+            "indirect",
+            "Defence ministry spokeswoman",
+            "said",
+            "troops had moved overnight",
+        ),
+        (
+            "indirect",
+            "Amir Haddad",
+            "according to",
+            "the findings are consistent with earlier data",
+        ),
+        ("indirect", "Karin Lindqvist", "notes", "the effect held everywhere"),
+    ]
+    assert [q.named for q in found] == [False, False, True, True]
+
+
+def test_a_verb_without_a_reported_clause_is_no_quote():
+    found = quotes_of(
+        "Olim Alimov, a Tajik, explains his understanding of the Shanghai Spirit. "
+        "Member states are working together."
+    )
+    assert found == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'He said "this is unbalanced and never closed.',
+        '"Starts the text," said Dana Whitfield. And "ends it',
+        "'Single quotes only,' she said. It's fine.",
+        "\"Nested 'single' quotes inside,\" said Klaus Wendt.",
+        '"""',
+        "No quotes at all in this article, only narration.",
+    ],
+)
+def test_odd_quote_marks_do_not_crash(body):
+    found = quotes_of(body)
+    for quote in found:
+        assert quote.start <= quote.end
+        assert quote.speaker
+
+
+def test_quote_at_very_start_and_end():
+    found = quotes_of('"First words," said Klaus Wendt.\n\nKlaus Wendt said only: "Last words."')
+    assert [(q.text, q.speaker) for q in found] == [
+        ("First words,", "Klaus Wendt"),
+        ("Last words.", "Klaus Wendt"),
+    ]
+
+
+def test_extraction_time_grows_linearly():
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 2)[2]
+
+    def seconds(copies: int) -> float:
+        article = parse_article("Headline\n\n" + "\n\n".join([body] * copies))
+        start = time.perf_counter()
+        found = extract(article)
+        assert len(found) == 5 * copies
+        return time.perf_counter() - start
+
+    seconds(10)
+    small, large = seconds(100), seconds(800)
+    assert large / small < 8 * 2.5, f"{small:.2f}s for 100 copies, {large:.2f}s for 800"
+
+
+def test_five_megabyte_article_is_analysed(tmp_path):
+    from analysis.report import analyze
+
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 2)[2]
+    path = tmp_path / "big.txt"
+    path.write_text("Headline\n\n" + "\n\n".join([body] * 2000), encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    start = time.perf_counter()
+    report = analyze(path)
+    assert len(report.quotes) == 5 * 2000
+    assert [s.name for s in report.sources] == [
+        "Song Jingwu",
+        "Olim Alimov",
+        "Khalid Taimur Akram",
+        "Experts",
+    ]
+    assert time.perf_counter() - start < 180

@@ -14,7 +14,7 @@ from analysis.quotes import extract
 
 ANNOTATIONS = ROOT / "data" / "annotations"
 FIXTURES = ROOT / "tests" / "fixtures"
-SETS = [ANNOTATIONS, FIXTURES, FIXTURES / "heldout", FIXTURES / "blind"]
+SETS = [ANNOTATIONS, FIXTURES, FIXTURES / "heldout", FIXTURES / "blind", FIXTURES / "blind2"]
 
 
 def quotes_of(body: str):
@@ -43,6 +43,16 @@ def test_seed_quotes_match_hand_coding():
     ]
 
 
+def test_word_shares_partition_the_body():
+    from analysis.article import load_article
+    from analysis.quotes import word_shares
+
+    article = load_article(SEED)
+    shares = word_shares(article, extract(article))
+    assert (shares.direct, shares.indirect, shares.narration) == (132, 40, 191)
+    assert shares.total == len(article.words)
+
+
 def test_seed_offsets_point_at_the_quoted_words():
     from analysis.article import load_article
 
@@ -67,7 +77,7 @@ def test_extraction_meets_targets_on_each_annotated_set(folder):
 
 def test_every_annotated_article_is_scored():
     scores = evaluate(SETS)
-    assert len(scores.articles) == 18
+    assert len(scores.articles) == 23
     assert len(scores.matches) == sum(
         len(list(csv.DictReader(p.open(encoding="utf-8"))))
         for folder in SETS

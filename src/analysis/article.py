@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, cached_property
@@ -121,6 +121,18 @@ class Article:
         for sentence in self.sentences:
             counts[sentence.paragraph] += len(self.sentence_words(sentence))
         return tuple(counts)
+
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Body offsets where word tokens begin, in order."""
+        return tuple(
+            t.start for s in self.sentences for t in s.tokens if segment.is_word(self.text(t))
+        )
+
+    def words_in(self, start: int, end: int) -> tuple[int, ...]:
+        """Start offsets of the word tokens that begin inside ``[start, end)``."""
+        starts = self.word_starts
+        return starts[bisect_left(starts, start) : bisect_left(starts, end)]
 
     @cached_property
     def _paragraph_ends(self) -> tuple[int, ...]:

@@ -164,13 +164,7 @@ def locate(article: Article, gold: GoldQuote) -> set[int]:
 
 def tokens_in(article: Article, start: int, end: int) -> set[int]:
     """Start offsets of the word tokens inside ``[start, end)``."""
-    return {
-        t.start
-        for s in article.sentences
-        if s.span.start < end and start < s.span.end
-        for t in s.tokens
-        if start <= t.start < end and any(c.isalnum() for c in article.text(t))
-    }
+    return set(article.words_in(start, end))
 
 
 def score_article(article: Article, gold: tuple[GoldQuote, ...], unnamed: frozenset[str]) -> Scores:

@@ -10,6 +10,8 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from analysis.article import Article
+from analysis.quotes import Quote
+from analysis.sources import Source
 
 # Okabe & Ito's colour-blind-safe palette.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -45,5 +47,31 @@ def words_per_paragraph(article: Article) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("words")
     ax.set_ylabel("paragraph")
+    fig.tight_layout()
+    return fig
+
+
+def words_by_source(sources: tuple[Source, ...], quotes: tuple[Quote, ...]) -> Figure:
+    """Stacked horizontal bars: each source's words in direct and in reported speech."""
+    names = [s.name for s in sources]
+    by_kind = {
+        kind: [
+            sum(q.n_words for q in quotes if q.speaker == name and q.kind == kind) for name in names
+        ]
+        for kind in ("direct", "indirect")
+    }
+    fig = Figure(figsize=(7.0, 0.45 * len(names) + 1.4))
+    ax = fig.add_subplot()
+    ax.barh(names, by_kind["direct"], color=PALETTE[0], label="direct quotes")
+    ax.barh(
+        names,
+        by_kind["indirect"],
+        left=by_kind["direct"],
+        color=PALETTE[1],
+        label="reported speech",
+    )
+    ax.invert_yaxis()
+    ax.set_xlabel("quoted words")
+    ax.legend(frameon=False, loc="lower right")
     fig.tight_layout()
     return fig

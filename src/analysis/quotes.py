@@ -76,10 +76,7 @@ class Quote:
     paragraph: int
     mention: str | None
     rule: str
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    n_words: int = 0
 
 
 # ---------------------------------------------------------------- rule tables
@@ -115,14 +112,16 @@ def _rules() -> _Rules:
     titles = tuple(sorted((r["title"] for r in rule_rows("titles.csv")), key=len, reverse=True))
     cue = r"\b(?:" + "|".join(sorted(map(re.escape, lemma_of), key=len, reverse=True)) + r")\b"
     noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    pp = r"(?:in|at|from|for|of|with|on|close to|familiar with)"
+    pp = r"(?:in|at|from|for|of|with|on|close to|familiar with|earlier in|later in)"
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
         rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{noun})\b"
+        r"(?:\s+\w+ing\b(?:\s+[\w'’&-]+){0,8}?(?=\s+(?:earlier|later|on|in|at)\b|\s+\w+\s))?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,5}}?[\w'’-]+(?=[\s,]))?"
     )
-    role_name = rf"(?:[a-z][\w'’-]*\s+){{1,3}}{NAME}"
-    speaker = rf"(?P<speaker>(?i:he|she|they)\b|{role_name}|{descriptor}|{NAME})"
+    role_name = rf"(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+{NAME}"
+    affiliation = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME})?"
+    speaker = rf"(?P<speaker>(?i:he|she|they)\b|{NAME}{affiliation}|{role_name}|{descriptor})"
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
     return _Rules(
         cue=cue,
@@ -151,6 +150,7 @@ class _Patterns:
     according_end: re.Pattern[str]
     coordinated: re.Pattern[str]
     participle: re.Pattern[str]
+    subordinate: re.Pattern[str]
     name: re.Pattern[str]
     trailing_name: re.Pattern[str]
 
@@ -187,6 +187,10 @@ def _patterns() -> _Patterns:
         ),
         coordinated=re.compile(rf"\band\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
         participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
+        subordinate=re.compile(
+            rf",\s+(?:although|though|but|while|because|and|as)\s+(?P<speaker>he|she|they)\s+"
+            rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
+        ),
         name=re.compile(NAME),
         trailing_name=re.compile(rf"{NAME}$"),
     )
@@ -326,16 +330,22 @@ def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
 
 
 def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[str]]]:
-    """(offset, name, titles) of every capitalised run of words in the body, outside quotes."""
+    """(offset, name, titles) of every capitalised run of words in the body, outside quotes;
+    a possessive ends a run ("Tania Rewiti's Common Ground Party" -> "Tania Rewiti")."""
     runs = []
     starts = [s.start for s in skip]
     for match in _patterns().name.finditer(article.body):
         if _inside(skip, starts, match.start()):
             continue
-        name, titles = _strip_name(match.group())
-        if name:
-            runs.append((match.start() + match.group().find(name.split()[0]), name, titles))
+        for piece in _POSSESSIVE.finditer(match.group()):
+            name, titles = _strip_name(piece.group("run"))
+            if name:
+                offset = match.start() + piece.start() + piece.group("run").find(name.split()[0])
+                runs.append((offset, name, titles))
     return runs
+
+
+_POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
 
 
 @cache
@@ -485,17 +495,34 @@ def _fits(pronoun: str, value: str, plural: bool) -> bool:
 # ---------------------------------------------------------------- speakers
 
 
+_KEEP_WHOLE = re.compile(r"\b(?:familiar with|close to|with knowledge of|briefed on)\b", re.I)
+"""Descriptors whose qualifier is the description ("people familiar with the matter")."""
+
+
 def _descriptor_label(mention: str) -> str | None:
     """``a defence ministry spokeswoman in Dushanbe`` -> ``Defence ministry spokeswoman``."""
     nouns = _rules().nouns
-    words = re.split(r"\s+(?:in|at|from|for|of|with|close to|familiar with)\s+", mention)[0].split()
+    words = mention.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
     if not heads:
         return None
-    label = " ".join(words[: heads[-1] + 1])
+    if _KEEP_WHOLE.search(mention):
+        label = " ".join(words)
+    else:
+        qualifier = re.search(r"\s+(?:\w+ing|in|at|from|for|of|with|on)\s+", " ".join(words))
+        kept = " ".join(words)[: qualifier.start()] if qualifier else " ".join(words)
+        kept_words = kept.split()
+        last = max((i for i in heads if i < len(kept_words)), default=None)
+        if last is None:
+            return None
+        label = " ".join(kept_words[: last + 1])
     return label[:1].upper() + label[1:]
+
+
+_AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
+"""Where a name's affiliation starts: "Hemi Callaghan of Tasman Insights"."""
 
 
 def _mention(hit: re.Match[str]) -> str:
@@ -522,7 +549,8 @@ def _speaker(mention: str, offset: int, people: _People) -> tuple[str, bool, str
     if low in PRONOUN_SPEAKERS:
         return (_PENDING, False, mention)
     first = low.split()[0]
-    trailing = _patterns().trailing_name.search(mention)
+    person_part = _AFFILIATION.split(mention)[0]
+    trailing = _patterns().trailing_name.search(person_part)
     if (trailing and first not in ("the", "a", "an")) or (trailing and trailing.start() > 0):
         person = people.person(trailing.group())
         if person:
@@ -668,7 +696,8 @@ def _previous_paragraph_speaker(
 
 
 _SETTING = re.compile(
-    r"^(?:(?:on|in|at|to|during|after|before|with|by|from|for|late|early|last|this|earlier|later)"
+    r"^(?:(?:on|in|at|to|during|after|before|with|by|from|for|through|via|over|late|early|last"
+    r"|this|earlier|later)"
     r"\b[^,.;]{0,60}?\s+)?that\s+(?P<clause>.+)$"
 )
 """A cue's setting before its that-clause: "said in a note to clients that ..."."""
@@ -774,6 +803,10 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
         if hit and _rules().complement.get(lemma_of.get(hit["cue"], "")) == "clause":
             yield hit["content"], hit["speaker"], hit["cue"], rule
             return
+    hit = p.subordinate.search(text)
+    clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+    if clause:
+        yield clause, hit["speaker"], hit["cue"], "pronoun, cue, clause after a conjunction"
 
 
 def _looks_like_role(appos: str) -> bool:
@@ -783,6 +816,31 @@ def _looks_like_role(appos: str) -> bool:
 
 
 # ---------------------------------------------------------------- the stage
+
+
+@dataclass(frozen=True)
+class WordShares:
+    """How the body's words divide between direct quotes, indirect quotes and narration."""
+
+    direct: int
+    indirect: int
+    narration: int
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.indirect + self.narration
+
+
+def word_shares(article: Article, quotes: tuple[Quote, ...]) -> WordShares:
+    """Word tokens inside direct quotes, inside reported clauses, and everywhere else."""
+    inside = {kind: set() for kind in ("direct", "indirect")}
+    for quote in quotes:
+        inside[quote.kind].update(article.words_in(quote.start, quote.end))
+    indirect = inside["indirect"] - inside["direct"]
+    total = len(article.word_starts)
+    return WordShares(
+        len(inside["direct"]), len(indirect), total - len(inside["direct"]) - len(indirect)
+    )
 
 
 def _resolve_references(quotes: list[Quote], people: _People) -> list[Quote]:
@@ -835,4 +893,7 @@ def extract(article: Article) -> tuple[Quote, ...]:
     direct = _direct(article, people)
     indirect = _indirect(article, people, direct)
     ordered = _resolve_references(sorted(direct + indirect, key=lambda q: q.start), people)
-    return tuple(replace(q, id=f"q{i}") for i, q in enumerate(ordered, start=1))
+    return tuple(
+        replace(q, id=f"q{i}", n_words=len(article.words_in(q.start, q.end)))
+        for i, q in enumerate(ordered, start=1)
+    )

@@ -215,7 +215,7 @@ def describe(article: Article, quotes: tuple[Quote, ...]) -> tuple[Source, ...]:
         country, country_evidence = country_of(description or "")
         kind, type_evidence = source_type(named, description or "")
         sex = _gender(name, named, said, article)
-        words = sum(len(re.findall(r"\w+(?:['’-]\w+)*", q.text)) for q in said)
+        words = sum(q.n_words for q in said)
         sources.append(
             Source(
                 name=name,

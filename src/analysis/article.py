@@ -100,6 +100,17 @@ class Article:
         """The body text under ``span``."""
         return span.of(self.body)
 
+    def metadata(self) -> dict[str, str | None]:
+        """The front-matter fields, as strings (published in ISO 8601) or None."""
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "language": self.language,
+            "byline": self.byline,
+        }
+
     @property
     def paragraph_texts(self) -> tuple[str, ...]:
         return tuple(self.text(p) for p in self.paragraphs)
@@ -356,13 +367,5 @@ def load_article(path: str | Path) -> Article:
 
 def to_front_matter(article: Article) -> str:
     """The cleaned form of an article: YAML front matter, a blank line, the body, a newline."""
-    meta = {
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-        "url": article.url,
-        "language": article.language,
-        "byline": article.byline,
-    }
-    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    header = yaml.safe_dump(article.metadata(), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n{article.body}\n"

@@ -8,11 +8,13 @@ unisex, stays unknown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from gender_guesser.detector import Detector
 
+from analysis.article import Article
 from analysis.resources import rule_rows
 
 PRONOUNS = {
@@ -69,3 +71,28 @@ def from_first_name(name: str) -> Gender:
     if value is None:
         return UNKNOWN
     return Gender(value, f"first name '{first}' in the gender-guesser name list", inferred=True)
+
+
+def from_text(article: Article, name: str) -> Gender | None:
+    """What the article itself says: a gendered title before the surname anywhere in the
+    body ("Ms. Okafor"), else a third-person pronoun in the sentence that introduces the
+    name after it ("Olim Alimov ... explains his understanding"); None when it says nothing."""
+    titles = title_genders()
+    alternatives = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    surname = re.escape(name.split()[-1])
+    titled = re.search(rf"(?<!\w)({alternatives})\s+(?:\w+\s+)?{surname}\b", article.body)
+    if titled:
+        title = titled.group(1)
+        where = article.paragraph_of(titled.start()) + 1
+        return Gender(titles[title], f"title '{title}' before the name (¶{where})")
+    at = article.body.find(name)
+    if at < 0:
+        return None
+    sentence = article.sentence_at(at)
+    for word in re.findall(r"[A-Za-z]+", article.body[at + len(name) : sentence.span.end]):
+        if word.lower() in PRONOUNS:
+            where = sentence.paragraph + 1
+            return Gender(
+                PRONOUNS[word.lower()], f"'{word}' in the sentence that introduces them (¶{where})"
+            )
+    return None

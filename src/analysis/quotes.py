@@ -418,33 +418,11 @@ class _People:
                 if frozenset(self.runs[i][1].split()) <= full_tokens
             }
         )
-        person = _Person(full, full_tokens, tuple(mentions), self._gender(full, full_tokens))
+        sex = gender.from_text(self.article, full) or gender.from_first_name(full)
+        person = _Person(full, full_tokens, tuple(mentions), sex)
         self.persons.append(person)
         self._mentions = None
         return person
-
-    def _gender(self, name: str, tokens: frozenset[str]) -> gender.Gender:
-        titled = gender.title_genders()
-        for word in tokens:
-            for i in self.by_word.get(word, ()):
-                offset, run, titles = self.runs[i]
-                if frozenset(run.split()) <= tokens:
-                    for title in titles:
-                        if title in titled:
-                            where = self.article.paragraph_of(offset) + 1
-                            return gender.Gender(titled[title], f"title '{title}' (¶{where})")
-        intro = self.article.body.find(name)
-        if intro >= 0:
-            sentence = self.article.sentence_at(intro)
-            tail = self.article.body[intro + len(name) : sentence.span.end]
-            for word in re.findall(r"[A-Za-z]+", tail):
-                if word.lower() in gender.PRONOUNS:
-                    where = sentence.paragraph + 1
-                    return gender.Gender(
-                        gender.PRONOUNS[word.lower()],
-                        f"pronoun '{word}' in the sentence that introduces them (¶{where})",
-                    )
-        return gender.from_first_name(name)
 
     def by_role(self, label: str) -> _Person | None:
         """The one known person whose title or appositive holds ``label`` ("mayor")."""

@@ -32,12 +32,7 @@ class Report:
 def article_dict(article: Article) -> dict[str, Any]:
     """The ``article`` part of the JSON contract."""
     return {
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-        "url": article.url,
-        "language": article.language,
-        "byline": article.byline,
+        **article.metadata(),
         "body": article.body,
         "paragraphs": list(article.paragraph_texts),
         "sentences": [

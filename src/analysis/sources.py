@@ -162,19 +162,15 @@ def _role_and_org(title: str | None, appositive: str | None) -> tuple[str | None
 
 
 def _gender(name: str, named: bool, quotes: list[Quote], article: Article) -> gender.Gender:
-    """Textual evidence first (title, pronouns), then the first-name list (inferred)."""
+    """Textual evidence first (descriptor noun, title, pronouns), then the first-name list."""
     if not named:
         for word in name.lower().split():
             if word in gender.noun_genders():
                 return gender.Gender(gender.noun_genders()[word], f"'{word}' in the descriptor")
         return gender.UNKNOWN
-    titles = gender.title_genders()
-    alternatives = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
-    surname = re.escape(name.split()[-1])
-    titled = re.search(rf"(?<!\w)({alternatives})\s+(?:\w+\s+)?{surname}\b", article.body)
-    if titled:
-        title = titled.group(1)
-        return gender.Gender(titles[title], f"title '{title}' before the name")
+    stated = gender.from_text(article, name)
+    if stated:
+        return stated
     for quote in quotes:
         said = (quote.mention or "").lower()
         first = quote.text.split()[0].lower() if quote.kind == "indirect" else ""
@@ -184,15 +180,6 @@ def _gender(name: str, named: bool, quotes: list[Quote], article: Article) -> ge
         ):
             if word in ("he", "she"):
                 return gender.Gender(gender.PRONOUNS[word], f"{how} (¶{quote.paragraph + 1})")
-    at = article.body.find(name)
-    sentence = article.sentence_at(at)
-    for word in re.findall(r"[A-Za-z]+", article.body[at + len(name) : sentence.span.end]):
-        if word.lower() in gender.PRONOUNS:
-            where = sentence.paragraph + 1
-            return gender.Gender(
-                gender.PRONOUNS[word.lower()],
-                f"'{word}' in the sentence that introduces them (¶{where})",
-            )
     return gender.from_first_name(name)
 
 

@@ -14,7 +14,8 @@ from analysis.quotes import extract
 
 ANNOTATIONS = ROOT / "data" / "annotations"
 FIXTURES = ROOT / "tests" / "fixtures"
-SETS = [ANNOTATIONS, FIXTURES, FIXTURES / "heldout", FIXTURES / "blind", FIXTURES / "blind2"]
+TEST_SETS = ["heldout", "blind", "blind2", "blind3"]
+SETS = [ANNOTATIONS, FIXTURES, *(FIXTURES / name for name in TEST_SETS)]
 
 
 def quotes_of(body: str):
@@ -77,7 +78,7 @@ def test_extraction_meets_targets_on_each_annotated_set(folder):
 
 def test_every_annotated_article_is_scored():
     scores = evaluate(SETS)
-    assert len(scores.articles) == 23
+    assert len(scores.articles) == 28
     assert len(scores.matches) == sum(
         len(list(csv.DictReader(p.open(encoding="utf-8"))))
         for folder in SETS

@@ -32,12 +32,16 @@ _CLOSING = "”"
 _STRAIGHT = '"'
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr|Fr)\."
-_NAME_WORD = rf"(?:[{_UPPER}]\.|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
-"""A word of a name: an initial, an abbreviated title, or a capitalised word (no other word
-ends in a period, so a run of names never crosses a sentence end)."""
+_NAME_WORD = (
+    rf"(?:(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
+    rf"|[{_UPPER}][\w'’-]*)"
+)
+"""A word of a name: initials ("K.P."), an abbreviated title, a hyphenated Arabic particle
+("al-Hinai") or a capitalised word; no other word ends in a period, so a run of names never
+crosses a sentence end."""
 _PARTICLE = r"(?:de|da|di|del|der|van|von|den|bin|ibn|al|el|la|le|dos|das)"
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,4}}"
+NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,7}}"
 _LEAD = (
     r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
     r"(?:[^,\"“”]{3,80}?,\s+)??"
@@ -151,6 +155,7 @@ class _Patterns:
     coordinated: re.Pattern[str]
     participle: re.Pattern[str]
     subordinate: re.Pattern[str]
+    subject: re.Pattern[str]
     name: re.Pattern[str]
     trailing_name: re.Pattern[str]
 
@@ -185,8 +190,9 @@ def _patterns() -> _Patterns:
         according_end=re.compile(
             rf"^(?P<content>.+?),?\s+(?i:according to)\s+{sp}(?:,\s.*)?[.!?]$"
         ),
-        coordinated=re.compile(rf"\band\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
+        coordinated=re.compile(rf"\b(?:and|but)\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
         participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
+        subject=re.compile(rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+[a-z]"),
         subordinate=re.compile(
             rf",\s+(?:although|though|but|while|because|and|as)\s+(?P<speaker>he|she|they)\s+"
             rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
@@ -287,6 +293,11 @@ class _Person:
     mentions: tuple[int, ...]
     gender: gender.Gender
 
+    @property
+    def stated_gender(self) -> str:
+        """The gender the text states; a name-list guess is too weak to rule a pronoun out."""
+        return "unknown" if self.gender.inferred else self.gender.value
+
 
 def _strip_name(raw: str) -> tuple[str, list[str]]:
     """A capitalised run without what precedes the name: function words, titles, roles and
@@ -315,12 +326,30 @@ def _is_person_name(name: str) -> bool:
     return (
         2 <= len(words) <= 5
         and not name.isupper()
-        and all(w[:1].isupper() or w in _PARTICLES for w in words)
+        and all(w[:1].isupper() or w in _PARTICLES or "-" in w for w in words)
         and not any(w.lower().strip(".,") in _rules().non_person for w in words)
         and name.lower() not in _place_names()
         and not any(w.lower() in _nationalities() or w.endswith(("'s", "’s")) for w in words)
         and not any(w.lower() in _rules().function_words for w in words)
+        and not any(w.lower().endswith("-based") for w in words)
     )
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words of a name, case-folded ("Al-Hinai" and "al-Hinai" are one word)."""
+    return frozenset(name.casefold().split())
+
+
+@cache
+def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a role noun just before a name and a person appositive just after it."""
+    noun = "|".join(sorted(map(re.escape, _rules().nouns), key=len, reverse=True))
+    before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}})?,?\s+$")
+    after = re.compile(
+        rf",\s+(?:\d+,|who\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
+        rf"|(?:[\w'’-]+\s+){{0,3}}?(?i:{noun})\s+(?:of|at|for)\b)"
+    )
+    return before, after
 
 
 def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
@@ -381,20 +410,22 @@ class _People:
         self.runs = _name_runs(article, sorted(quoted, key=lambda s: s.start))
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for index, (_, name, _) in enumerate(self.runs):
-            for word in set(name.split()):
+            for word in _words(name):
                 self.by_word[word].append(index)
         self.persons: list[_Person] = []
-        self._lookup: dict[frozenset[str], _Person | None] = {}
+        self._lookup: dict[tuple[frozenset[str], bool], _Person | None] = {}
         self._mentions: list[tuple[int, _Person]] | None = None
 
-    def person(self, mention: str) -> _Person | None:
-        """The person a name mention refers to, registering them on first sight."""
-        tokens = frozenset(_strip_name(mention)[0].split())
-        if tokens not in self._lookup:
-            self._lookup[tokens] = self._find(tokens)
-        return self._lookup[tokens]
+    def person(self, mention: str, speaking: bool = False) -> _Person | None:
+        """The person a name mention refers to, registering them on first sight. A full name
+        in a speaker slot ("said Song Jingwu") needs no further evidence of being a person; a
+        single word ("Jirani said") must lead to a name the text shows to be a person's."""
+        key = (_words(_strip_name(mention)[0]), speaking)
+        if key not in self._lookup:
+            self._lookup[key] = self._find(*key)
+        return self._lookup[key]
 
-    def _find(self, tokens: frozenset[str]) -> _Person | None:
+    def _find(self, tokens: frozenset[str], speaking: bool) -> _Person | None:
         if not tokens:
             return None
         for person in self.persons:
@@ -402,27 +433,60 @@ class _People:
                 return person
         rarest = min(tokens, key=lambda w: len(self.by_word.get(w, ())))
         candidates = [
-            self.runs[i][1]
-            for i in self.by_word.get(rarest, ())
-            if tokens <= frozenset(self.runs[i][1].split()) and _is_person_name(self.runs[i][1])
+            self.runs[i] for i in self.by_word.get(rarest, ()) if tokens <= _words(self.runs[i][1])
         ]
-        if not candidates:
+        people = [r for r in candidates if _is_person_name(r[1])] or [
+            r for r in candidates if len(tokens) == 1 and self._introduced_alone(r[0], r[1])
+        ]
+        if not people:
             return None
-        full = max(candidates, key=lambda n: len(n.split()))
-        full_tokens = frozenset(full.split())
+        full = max((name for _, name, _ in people), key=lambda n: len(n.split()))
+        full_tokens = _words(full)
         mentions = sorted(
             {
                 self.runs[i][0]
                 for word in full_tokens
                 for i in self.by_word.get(word, ())
-                if frozenset(self.runs[i][1].split()) <= full_tokens
+                if _words(self.runs[i][1]) <= full_tokens
             }
         )
+        named_in_full = speaking and len(tokens) >= 2
+        if not named_in_full and not self._personal(full, mentions):
+            return None
         sex = gender.from_text(self.article, full) or gender.from_first_name(full)
         person = _Person(full, full_tokens, tuple(mentions), sex)
         self.persons.append(person)
         self._mentions = None
         return person
+
+    def _personal(self, name: str, mentions: list[int]) -> bool:
+        """Evidence that a capitalised run names a person rather than an organisation: a
+        title, a role noun or an age beside a mention, a gendered title or pronoun that the
+        text gives it, or a first name the name list knows."""
+        body = self.article.body
+        for at in mentions:
+            before = body[max(0, at - 30) : at]
+            after = body[at + len(name) : at + len(name) + 60]
+            if _person_context()[0].search(before) or _person_context()[1].match(after):
+                return True
+        return (
+            any(titles for at, run, titles in self.runs if at in mentions)
+            or gender.from_text(self.article, name) is not None
+            or gender.from_first_name(name).value != "unknown"
+        )
+
+    def _introduced_alone(self, at: int, name: str) -> bool:
+        """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
+        seller" or "Thomas, a 52-year-old driver"."""
+        words = name.split()
+        return (
+            len(words) == 1
+            and name.lower() not in _rules().function_words
+            and name.lower() not in _place_names()
+            and bool(
+                _person_context()[1].match(self.article.body[at + len(name) : at + len(name) + 60])
+            )
+        )
 
     def by_role(self, label: str) -> _Person | None:
         """The one known person whose title or appositive holds ``label`` ("mayor")."""
@@ -449,18 +513,38 @@ class _People:
         return self._mentions
 
     def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, _Person] | None:
-        """The person mentioned last before ``offset`` whose gender does not contradict the
-        pronoun (a person of unknown gender fits either), with that mention's offset."""
+        """The person a pronoun at ``offset`` refers to, with the offset of their last
+        mention: among people named in this or the two paragraphs before (else anywhere
+        before), the best fit wins (gender stated by the text, then suggested by the name
+        list, then unknown), the most recent within a fit; a stated mismatch never fits."""
         mentions = self.mentions()
-        i = bisect_right(mentions, offset, key=lambda pair: pair[0])
-        return next(
-            (
-                (at, person)
-                for at, person in reversed(mentions[:i])
-                if _fits(pronoun, person.gender.value, plural=False)
-            ),
-            None,
-        )
+        earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
+        latest: dict[str, tuple[int, _Person]] = {}
+        for at, person in earlier:
+            latest[person.name] = (at, person)
+        window = self.article.paragraph_of(offset) - 2
+        near = [c for c in latest.values() if self.article.paragraph_of(c[0]) >= window]
+        for candidates in (near, list(latest.values())):
+            ranked = [
+                (rank, at, person)
+                for at, person in candidates
+                if (rank := _fit_rank(pronoun, person)) is not None
+            ]
+            if ranked:
+                _, at, person = min(ranked, key=lambda r: (r[0], -r[1]))
+                return at, person
+        return None
+
+
+def _fit_rank(pronoun: str, person: _Person) -> int | None:
+    """How well a person fits "he"/"she": 0 stated, 1 suggested by the name list, 2 unknown,
+    3 against the name list; None when the text states the other gender."""
+    wanted = gender.PRONOUNS[pronoun]
+    if person.stated_gender != "unknown":
+        return 0 if person.stated_gender == wanted else None
+    if person.gender.value == "unknown":
+        return 2
+    return 1 if person.gender.value == wanted else 3
 
 
 def _fits(pronoun: str, value: str, plural: bool) -> bool:
@@ -530,7 +614,7 @@ def _speaker(mention: str, offset: int, people: _People) -> tuple[str, bool, str
     person_part = _AFFILIATION.split(mention)[0]
     trailing = _patterns().trailing_name.search(person_part)
     if (trailing and first not in ("the", "a", "an")) or (trailing and trailing.start() > 0):
-        person = people.person(trailing.group())
+        person = people.person(trailing.group(), speaking=True)
         if person:
             return (person.name, True, mention)
     label = _descriptor_label(mention)
@@ -654,7 +738,8 @@ def _previous_paragraph_speaker(
         return None
     prev_text = article.paragraph_texts[m.paragraph - 1]
     if prev_text.rstrip().endswith(":"):
-        hit = _patterns().before.search(prev_text)
+        last = article.sentence_at(article.paragraphs[m.paragraph - 1].end - 1)
+        hit = _patterns().before.search(last.span.of(article.body))
         if hit:
             resolved = _speaker(_mention(hit), para.start, people)
             if resolved:
@@ -680,7 +765,7 @@ _SETTING = re.compile(
 )
 """A cue's setting before its that-clause: "said in a note to clients that ..."."""
 _TOLD = re.compile(
-    r"^(?:(?:the|a|an|his|her|their|its)\s+)?\S+"
+    r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+){0,2}?\S+"
     r"(?:\s+(?:on|in|at|after|during|before)\b[^,.;]{0,40}?)?"
     r"\s+(?:that\s+)?(?P<clause>(?:he|she|they|it|we|i|the|a|an|this|there)\b.+)$",
     re.I,
@@ -785,6 +870,12 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
     if clause:
         yield clause, hit["speaker"], hit["cue"], "pronoun, cue, clause after a conjunction"
+        return
+    subject = p.subject.match(text)
+    hit = subject and p.coordinated.search(text)
+    clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+    if clause:
+        yield clause, _mention(subject), hit["cue"], "subject, another verb, and/but cue, clause"
 
 
 def _looks_like_role(appos: str) -> bool:
@@ -851,7 +942,7 @@ def _resolve_references(quotes: list[Quote], people: _People) -> list[Quote]:
             if last is not None and last.paragraph >= quote.paragraph - 1:
                 head = last.speaker.split()[-1].lower()
                 person = people.person(last.speaker) if last.named else None
-                value = person.gender.value if person else nouns.get(head, "unknown")
+                value = person.stated_gender if person else nouns.get(head, "unknown")
                 if _fits(pronoun, value, plural=not last.named and head in plurals):
                     speaker, named, at = last.speaker, last.named, last.end
             mention = people.resolve_pronoun(pronoun, quote.start) if pronoun != "they" else None

@@ -40,6 +40,8 @@ class Gender:
 
 
 UNKNOWN = Gender("unknown")
+SUBJECT_WINDOW = 4
+"""At most this many words may stand before a name for a later pronoun to count as its own."""
 
 
 @cache
@@ -64,9 +66,37 @@ def _detector() -> Detector:
     return Detector(case_sensitive=False)
 
 
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ad",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "abu",
+        "dos",
+        "das",
+        "del",
+    ]
+)
+
+
 def from_first_name(name: str) -> Gender:
-    """The name list's answer for the first word of ``name``, marked as inferred."""
+    """The name list's answer for the first word of ``name``, marked as inferred; a name that
+    opens with a particle ("El Geneina", "Al-Hinai") has no first name to look up."""
     first = name.split()[0]
+    if first.lower().split("-")[0] in _PARTICLES:
+        return UNKNOWN
     value = _GUESSES.get(_detector().get_gender(first))
     if value is None:
         return UNKNOWN
@@ -75,8 +105,9 @@ def from_first_name(name: str) -> Gender:
 
 def from_text(article: Article, name: str) -> Gender | None:
     """What the article itself says: a gendered title before the surname anywhere in the
-    body ("Ms. Okafor"), else a third-person pronoun in the sentence that introduces the
-    name after it ("Olim Alimov ... explains his understanding"); None when it says nothing."""
+    body ("Ms. Okafor"), else a third-person pronoun after the name in the sentence that
+    introduces it, when the name opens that sentence as its likely subject ("Olim Alimov ...
+    explains his understanding"); None when it says nothing."""
     titles = title_genders()
     alternatives = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
     surname = re.escape(name.split()[-1])
@@ -89,6 +120,8 @@ def from_text(article: Article, name: str) -> Gender | None:
     if at < 0:
         return None
     sentence = article.sentence_at(at)
+    if len(article.body[sentence.span.start : at].split()) > SUBJECT_WINDOW:
+        return None
     for word in re.findall(r"[A-Za-z]+", article.body[at + len(name) : sentence.span.end]):
         if word.lower() in PRONOUNS:
             where = sentence.paragraph + 1

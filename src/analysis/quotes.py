@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
 from analysis import gender
 from analysis.article import Article
-from analysis.resources import rule_lines, rule_rows
+from analysis.people import NAME, People, fits, is_person_name, lexicon, strip_name
+from analysis.resources import rule_rows
 from analysis.segment import Span
 
 UNKNOWN = "unknown"
@@ -30,27 +30,20 @@ PRONOUN_SPEAKERS = ("he", "she", "they")
 _OPENING = "“"
 _CLOSING = "”"
 _STRAIGHT = '"'
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr|Fr)\."
-_NAME_WORD = (
-    rf"(?:(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
-    rf"|[{_UPPER}][\w'’-]*)"
-)
-"""A word of a name: initials ("K.P."), an abbreviated title, a hyphenated Arabic particle
-("al-Hinai") or a capitalised word; no other word ends in a period, so a run of names never
-crosses a sentence end."""
-_PARTICLE = r"(?:de|da|di|del|der|van|von|den|bin|ibn|al|el|la|le|dos|das)"
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,7}}"
 _LEAD = (
     r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
     r"(?:[^,\"“”]{3,80}?,\s+)??"
 )
 """What may stand before the subject of a reporting clause: a conjunction, then an
 introductory phrase closed by a comma ("Speaking in the Dáil on Tuesday, ...")."""
+_NOT_FUNCTION = r"(?!(?:in|at|on|of|from|to|for|with|by|and|or|the|a|an|as|than|near)\s)"
+"""The word before a name in "chief executive Marcus Feld" is a role, not a preposition."""
 _NO_CONJUNCTION = r"(?!(?i:and|but|or|so|yet|while|as)\b)"
 """A speaker after a comma is never a coordinated clause ("..., and the union agreed.")."""
-_ADVERB = r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once)\s+)*"
+_ADVERB = (
+    r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once|long|often"
+    r"|\w+ly)\s+)*"
+)
 _TITLE_NOUNS = (
     "novel|film|movie|book|song|album|play|opera|show|series|documentary|exhibition|poem|"
     "painting|report|programme|program|campaign|magazine|newspaper|column|app|chatbot"
@@ -92,11 +85,6 @@ class _Rules:
     participles: str
     lemma_of: dict[str, str]
     complement: dict[str, str]
-    nouns: frozenset[str]
-    plurals: frozenset[str]
-    titles: tuple[str, ...]
-    function_words: frozenset[str]
-    non_person: frozenset[str]
     speaker: str
 
 
@@ -110,12 +98,8 @@ def _rules() -> _Rules:
         for form in row["forms"].split("|")
     }
     complement = {row["lemma"]: row["complement"] for row in cues}
-    noun_rows = rule_rows("source_nouns.csv")
-    nouns = frozenset(form for row in noun_rows for form in (row["noun"], row["plural"]))
-    plurals = frozenset(row["plural"] for row in noun_rows) - {row["noun"] for row in noun_rows}
-    titles = tuple(sorted((r["title"] for r in rule_rows("titles.csv")), key=len, reverse=True))
     cue = r"\b(?:" + "|".join(sorted(map(re.escape, lemma_of), key=len, reverse=True)) + r")\b"
-    noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
     pp = r"(?:in|at|from|for|of|with|on|close to|familiar with|earlier in|later in)"
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
@@ -123,8 +107,8 @@ def _rules() -> _Rules:
         r"(?:\s+\w+ing\b(?:\s+[\w'’&-]+){0,8}?(?=\s+(?:earlier|later|on|in|at)\b|\s+\w+\s))?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,5}}?[\w'’-]+(?=[\s,]))?"
     )
-    role_name = rf"(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+{NAME}"
-    affiliation = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME})?"
+    role_name = rf"(?:[\w'’-]+\s+){{0,4}}?{_NOT_FUNCTION}[a-z][\w'’-]*\s+{NAME}"
+    affiliation = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:\s+(?:of|for|and)\s+{NAME})*)?"
     speaker = rf"(?P<speaker>(?i:he|she|they)\b|{NAME}{affiliation}|{role_name}|{descriptor})"
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
     return _Rules(
@@ -132,11 +116,6 @@ def _rules() -> _Rules:
         participles=rf"\b(?:{participles})\b",
         lemma_of=lemma_of,
         complement=complement,
-        nouns=nouns,
-        plurals=plurals,
-        titles=titles,
-        function_words=frozenset(rule_lines("function_words.txt")),
-        non_person=frozenset(rule_lines("non_person_words.txt")),
         speaker=speaker,
     )
 
@@ -156,6 +135,7 @@ class _Patterns:
     participle: re.Pattern[str]
     subordinate: re.Pattern[str]
     subject: re.Pattern[str]
+    relative: re.Pattern[str]
     name: re.Pattern[str]
     trailing_name: re.Pattern[str]
 
@@ -193,6 +173,10 @@ def _patterns() -> _Patterns:
         coordinated=re.compile(rf"\b(?:and|but)\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
         participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
         subject=re.compile(rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+[a-z]"),
+        relative=re.compile(
+            rf"(?P<speaker>{NAME})(?:,\s+[^,]+?)*,?\s+(?:[\w'’-]+\s+){{0,4}}?who\s+"
+            rf"(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"
+        ),
         subordinate=re.compile(
             rf",\s+(?:although|though|but|while|because|and|as)\s+(?P<speaker>he|she|they)\s+"
             rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
@@ -283,277 +267,6 @@ def _trim_unclosed(body: str, marked: _Marked) -> _Marked:
     return _Marked(parts, marked.paragraph, True)
 
 
-# ---------------------------------------------------------------- people
-
-
-@dataclass(frozen=True)
-class _Person:
-    name: str
-    tokens: frozenset[str]
-    mentions: tuple[int, ...]
-    gender: gender.Gender
-
-    @property
-    def stated_gender(self) -> str:
-        """The gender the text states; a name-list guess is too weak to rule a pronoun out."""
-        return "unknown" if self.gender.inferred else self.gender.value
-
-
-def _strip_name(raw: str) -> tuple[str, list[str]]:
-    """A capitalised run without what precedes the name: function words, titles, roles and
-    nationalities ("Australian Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
-    r = _rules()
-    words = raw.strip().split()
-    titles: list[str] = []
-    cut = 0
-    for i, word in enumerate(words):
-        bare = word.rstrip(".,")
-        if word in r.titles or bare in r.titles:
-            titles.append(word)
-            cut = i + 1
-        elif (
-            bare.lower() in r.nouns
-            or bare.lower() in _nationalities()
-            or (i == cut and bare.lower() in r.function_words)
-        ):
-            cut = i + 1
-    return " ".join(words[cut:]), titles
-
-
-def _is_person_name(name: str) -> bool:
-    """Two to five capitalised words, none of them an organisation or place word."""
-    words = name.split()
-    return (
-        2 <= len(words) <= 5
-        and not name.isupper()
-        and all(w[:1].isupper() or w in _PARTICLES or "-" in w for w in words)
-        and not any(w.lower().strip(".,") in _rules().non_person for w in words)
-        and name.lower() not in _place_names()
-        and not any(w.lower() in _nationalities() or w.endswith(("'s", "’s")) for w in words)
-        and not any(w.lower() in _rules().function_words for w in words)
-        and not any(w.lower().endswith("-based") for w in words)
-    )
-
-
-def _words(name: str) -> frozenset[str]:
-    """The words of a name, case-folded ("Al-Hinai" and "al-Hinai" are one word)."""
-    return frozenset(name.casefold().split())
-
-
-@cache
-def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for a role noun just before a name and a person appositive just after it."""
-    noun = "|".join(sorted(map(re.escape, _rules().nouns), key=len, reverse=True))
-    before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}})?,?\s+$")
-    after = re.compile(
-        rf",\s+(?:\d+,|who\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
-        rf"|(?:[\w'’-]+\s+){{0,3}}?(?i:{noun})\s+(?:of|at|for)\b)"
-    )
-    return before, after
-
-
-def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
-    """Whether ``offset`` falls in one of ``spans`` (sorted, not overlapping)."""
-    i = bisect_right(starts, offset) - 1
-    return i >= 0 and offset < spans[i].end
-
-
-def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[str]]]:
-    """(offset, name, titles) of every capitalised run of words in the body, outside quotes;
-    a possessive ends a run ("Tania Rewiti's Common Ground Party" -> "Tania Rewiti")."""
-    runs = []
-    starts = [s.start for s in skip]
-    for match in _patterns().name.finditer(article.body):
-        if _inside(skip, starts, match.start()):
-            continue
-        for piece in _POSSESSIVE.finditer(match.group()):
-            name, titles = _strip_name(piece.group("run"))
-            if name:
-                offset = match.start() + piece.start() + piece.group("run").find(name.split()[0])
-                runs.append((offset, name, titles))
-    return runs
-
-
-_POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
-
-
-@cache
-def _nationalities() -> frozenset[str]:
-    """Country names, demonyms and adjectives ("Chile", "Australian"), lower case."""
-    return frozenset(
-        v.lower()
-        for row in rule_rows("countries.csv")
-        for field in ("country", "demonyms", "adjectives")
-        for v in row[field].split("|")
-        if v
-    )
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    names = set()
-    for row in rule_rows("countries.csv"):
-        for field in ("country", "demonyms", "adjectives", "places"):
-            names.update(v.lower() for v in row[field].split("|") if v)
-    return frozenset(names)
-
-
-class _People:
-    """The named people of one article, for turning mentions into canonical speakers.
-
-    Runs of capitalised words are indexed by word, person lookups are memoised, and person
-    mentions are kept sorted, so resolving every mention of a long article stays linear.
-    """
-
-    def __init__(self, article: Article, quoted: list[Span]) -> None:
-        self.article = article
-        self.runs = _name_runs(article, sorted(quoted, key=lambda s: s.start))
-        self.by_word: dict[str, list[int]] = defaultdict(list)
-        for index, (_, name, _) in enumerate(self.runs):
-            for word in _words(name):
-                self.by_word[word].append(index)
-        self.persons: list[_Person] = []
-        self._lookup: dict[tuple[frozenset[str], bool], _Person | None] = {}
-        self._mentions: list[tuple[int, _Person]] | None = None
-
-    def person(self, mention: str, speaking: bool = False) -> _Person | None:
-        """The person a name mention refers to, registering them on first sight. A full name
-        in a speaker slot ("said Song Jingwu") needs no further evidence of being a person; a
-        single word ("Jirani said") must lead to a name the text shows to be a person's."""
-        key = (_words(_strip_name(mention)[0]), speaking)
-        if key not in self._lookup:
-            self._lookup[key] = self._find(*key)
-        return self._lookup[key]
-
-    def _find(self, tokens: frozenset[str], speaking: bool) -> _Person | None:
-        if not tokens:
-            return None
-        for person in self.persons:
-            if tokens <= person.tokens:
-                return person
-        rarest = min(tokens, key=lambda w: len(self.by_word.get(w, ())))
-        candidates = [
-            self.runs[i] for i in self.by_word.get(rarest, ()) if tokens <= _words(self.runs[i][1])
-        ]
-        people = [r for r in candidates if _is_person_name(r[1])] or [
-            r for r in candidates if len(tokens) == 1 and self._introduced_alone(r[0], r[1])
-        ]
-        if not people:
-            return None
-        full = max((name for _, name, _ in people), key=lambda n: len(n.split()))
-        full_tokens = _words(full)
-        mentions = sorted(
-            {
-                self.runs[i][0]
-                for word in full_tokens
-                for i in self.by_word.get(word, ())
-                if _words(self.runs[i][1]) <= full_tokens
-            }
-        )
-        named_in_full = speaking and len(tokens) >= 2
-        if not named_in_full and not self._personal(full, mentions):
-            return None
-        sex = gender.from_text(self.article, full) or gender.from_first_name(full)
-        person = _Person(full, full_tokens, tuple(mentions), sex)
-        self.persons.append(person)
-        self._mentions = None
-        return person
-
-    def _personal(self, name: str, mentions: list[int]) -> bool:
-        """Evidence that a capitalised run names a person rather than an organisation: a
-        title, a role noun or an age beside a mention, a gendered title or pronoun that the
-        text gives it, or a first name the name list knows."""
-        body = self.article.body
-        for at in mentions:
-            before = body[max(0, at - 30) : at]
-            after = body[at + len(name) : at + len(name) + 60]
-            if _person_context()[0].search(before) or _person_context()[1].match(after):
-                return True
-        return (
-            any(titles for at, run, titles in self.runs if at in mentions)
-            or gender.from_text(self.article, name) is not None
-            or gender.from_first_name(name).value != "unknown"
-        )
-
-    def _introduced_alone(self, at: int, name: str) -> bool:
-        """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
-        seller" or "Thomas, a 52-year-old driver"."""
-        words = name.split()
-        return (
-            len(words) == 1
-            and name.lower() not in _rules().function_words
-            and name.lower() not in _place_names()
-            and bool(
-                _person_context()[1].match(self.article.body[at + len(name) : at + len(name) + 60])
-            )
-        )
-
-    def by_role(self, label: str) -> _Person | None:
-        """The one known person whose title or appositive holds ``label`` ("mayor")."""
-        self.mentions()
-        found = [p for p in self.persons if label.lower() in self._role_text(p).lower()]
-        return found[0] if len(found) == 1 else None
-
-    def _role_text(self, person: _Person) -> str:
-        """The title before a person's first mention and the appositive after it."""
-        first = min(person.mentions, default=0)
-        body = self.article.body
-        end = first + len(person.name)
-        appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
-        return body[max(0, first - 40) : end] + (appositive.group() if appositive else "")
-
-    def mentions(self) -> list[tuple[int, _Person]]:
-        """(offset, person) for every mention of every person in the article, sorted."""
-        if self._mentions is None:
-            for _, run, _ in self.runs:
-                self.person(run)
-            self._mentions = sorted(
-                ((m, p) for p in self.persons for m in p.mentions), key=lambda pair: pair[0]
-            )
-        return self._mentions
-
-    def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, _Person] | None:
-        """The person a pronoun at ``offset`` refers to, with the offset of their last
-        mention: among people named in this or the two paragraphs before (else anywhere
-        before), the best fit wins (gender stated by the text, then suggested by the name
-        list, then unknown), the most recent within a fit; a stated mismatch never fits."""
-        mentions = self.mentions()
-        earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
-        latest: dict[str, tuple[int, _Person]] = {}
-        for at, person in earlier:
-            latest[person.name] = (at, person)
-        window = self.article.paragraph_of(offset) - 2
-        near = [c for c in latest.values() if self.article.paragraph_of(c[0]) >= window]
-        for candidates in (near, list(latest.values())):
-            ranked = [
-                (rank, at, person)
-                for at, person in candidates
-                if (rank := _fit_rank(pronoun, person)) is not None
-            ]
-            if ranked:
-                _, at, person = min(ranked, key=lambda r: (r[0], -r[1]))
-                return at, person
-        return None
-
-
-def _fit_rank(pronoun: str, person: _Person) -> int | None:
-    """How well a person fits "he"/"she": 0 stated, 1 suggested by the name list, 2 unknown,
-    3 against the name list; None when the text states the other gender."""
-    wanted = gender.PRONOUNS[pronoun]
-    if person.stated_gender != "unknown":
-        return 0 if person.stated_gender == wanted else None
-    if person.gender.value == "unknown":
-        return 2
-    return 1 if person.gender.value == wanted else 3
-
-
-def _fits(pronoun: str, value: str, plural: bool) -> bool:
-    """Whether a speaker of gender ``value`` (a group when ``plural``) can be ``pronoun``."""
-    if pronoun == "they":
-        return plural
-    return not plural and value in (gender.PRONOUNS[pronoun], "unknown")
-
-
 # ---------------------------------------------------------------- speakers
 
 
@@ -563,7 +276,7 @@ _KEEP_WHOLE = re.compile(r"\b(?:familiar with|close to|with knowledge of|briefed
 
 def _descriptor_label(mention: str) -> str | None:
     """``a defence ministry spokeswoman in Dushanbe`` -> ``Defence ministry spokeswoman``."""
-    nouns = _rules().nouns
+    nouns = lexicon().nouns
     words = mention.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
@@ -592,14 +305,14 @@ def _mention(hit: re.Match[str]) -> str:
     role ("Chile's foreign trade minister, Rodrigo Valdebenito, said")."""
     speaker = hit["speaker"]
     appos = hit.groupdict().get("appos")
-    if appos and not _is_person_name(_strip_name(speaker)[0]):
+    if appos and not is_person_name(strip_name(speaker)[0]):
         name = _patterns().name.match(appos.lstrip(", "))
-        if name and _is_person_name(_strip_name(name.group())[0]):
+        if name and is_person_name(strip_name(name.group())[0]):
             return name.group()
     return speaker
 
 
-def _speaker(mention: str, offset: int, people: _People) -> tuple[str, bool, str] | None:
+def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str] | None:
     """(canonical speaker, named person?, mention), or None when the mention names nobody.
 
     Pronouns resolve to the nearest fitting person before ``offset``; names to the person the
@@ -620,7 +333,7 @@ def _speaker(mention: str, offset: int, people: _People) -> tuple[str, bool, str
     label = _descriptor_label(mention)
     if label is None:
         return None
-    if first == "the" and label.split()[-1].lower() not in _rules().plurals:
+    if first == "the" and label.split()[-1].lower() not in lexicon().plurals:
         person = people.by_role(label)
         if person:
             return (person.name, True, mention)
@@ -654,7 +367,7 @@ _Found = tuple[str, bool, str | None, str | None, str]
 """An attribution: (speaker, named?, mention, cue, rule that matched)."""
 
 
-def _direct(article: Article, people: _People) -> list[Quote]:
+def _direct(article: Article, people: People) -> list[Quote]:
     body = article.body
     p = _patterns()
     quotes: list[Quote] = []
@@ -704,7 +417,7 @@ def _attribute_direct(
     after: str,
     partial: bool,
     offset: int,
-    people: _People,
+    people: People,
     p: _Patterns,
 ) -> _Found | None:
     """Speaker and cue from the words after the quote, else from the words before it."""
@@ -730,7 +443,7 @@ def _attribute_direct(
 
 
 def _previous_paragraph_speaker(
-    article: Article, m: _Marked, quotes: list[Quote], people: _People
+    article: Article, m: _Marked, quotes: list[Quote], people: People
 ) -> _Found | None:
     """A paragraph that opens with an unattributed quote continues the previous speaker."""
     para = article.paragraphs[m.paragraph]
@@ -771,7 +484,7 @@ _TOLD = re.compile(
     re.I,
 )
 """``told employees he would ...``: an object, then a clause that opens with its subject."""
-_TOLD_THAT = re.compile(r"^(?:\S+\s+){1,5}?that\s+(?P<clause>.+)$")
+_TOLD_THAT = re.compile(r"^(?:\S+\s+){1,8}?that\s+(?P<clause>.+)$")
 """``told Global Health Dispatch that ...``: a short object, then a that-clause."""
 
 
@@ -792,7 +505,7 @@ def _clause(lemma: str, obj: str, rest: str) -> str | None:
     return None
 
 
-def _indirect(article: Article, people: _People, direct: list[Quote]) -> list[Quote]:
+def _indirect(article: Article, people: People, direct: list[Quote]) -> list[Quote]:
     body = article.body
     found: list[Quote] = []
     starts = [q.start for q in direct]
@@ -876,12 +589,17 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
     if clause:
         yield clause, _mention(subject), hit["cue"], "subject, another verb, and/but cue, clause"
+        return
+    hit = p.relative.search(text)
+    clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+    if clause:
+        yield clause, hit["speaker"], hit["cue"], "name, who + cue, clause"
 
 
 def _looks_like_role(appos: str) -> bool:
     words = {w.lower().strip(",.") for w in appos.split()}
-    titles = {t.lower().rstrip(".") for t in _rules().titles}
-    return bool(words & (_rules().nouns | titles))
+    titles = {t.lower().rstrip(".") for t in lexicon().titles}
+    return bool(words & (lexicon().nouns | titles))
 
 
 # ---------------------------------------------------------------- the stage
@@ -912,13 +630,13 @@ def word_shares(article: Article, quotes: tuple[Quote, ...]) -> WordShares:
     )
 
 
-def _resolve_references(quotes: list[Quote], people: _People) -> list[Quote]:
+def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     """Resolve back-references in reading order. A pronoun takes the speaker of the quote
     just before (same or previous paragraph) when gender and number fit, unless a fitting
     person is named after that quote; "they" only ever refers back to a group. A definite
     descriptor ("the official") takes an earlier unnamed source with the same head noun."""
     nouns = gender.noun_genders()
-    plurals = _rules().plurals
+    plurals = lexicon().plurals
     resolved: list[Quote] = []
     last: Quote | None = None
     for quote in quotes:
@@ -943,7 +661,7 @@ def _resolve_references(quotes: list[Quote], people: _People) -> list[Quote]:
                 head = last.speaker.split()[-1].lower()
                 person = people.person(last.speaker) if last.named else None
                 value = person.stated_gender if person else nouns.get(head, "unknown")
-                if _fits(pronoun, value, plural=not last.named and head in plurals):
+                if fits(pronoun, value, plural=not last.named and head in plurals):
                     speaker, named, at = last.speaker, last.named, last.end
             mention = people.resolve_pronoun(pronoun, quote.start) if pronoun != "they" else None
             if mention and mention[0] > at:
@@ -958,7 +676,7 @@ def _resolve_references(quotes: list[Quote], people: _People) -> list[Quote]:
 def extract(article: Article) -> tuple[Quote, ...]:
     """Every direct and indirect quote of ``article``, in reading order, numbered q1, q2, ..."""
     quoted = [part for m in _marked(article) for part in m.parts]
-    people = _People(article, quoted)
+    people = People(article, quoted)
     direct = _direct(article, people)
     indirect = _indirect(article, people, direct)
     ordered = _resolve_references(sorted(direct + indirect, key=lambda q: q.start), people)

@@ -1,0 +1,326 @@
+"""Who is who in an article: runs of capitalised words, which of them name people, and
+whom a surname, a title or a pronoun refers to.
+
+Name runs are indexed by word, person lookups are memoised, and mentions are kept sorted, so
+resolving every mention of a long article stays linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from analysis import gender
+from analysis.article import Article
+from analysis.resources import rule_lines, rule_rows
+from analysis.segment import Span
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr|Fr)\."
+_NAME_WORD = (
+    rf"(?:(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
+    rf"|[{_UPPER}][\w'’-]*)"
+)
+"""A word of a name: initials ("K.P."), an abbreviated title, a hyphenated Arabic particle
+("al-Hinai") or a capitalised word; no other word ends in a period, so a run of names never
+crosses a sentence end."""
+_PARTICLE = r"(?:de|da|di|del|der|van|von|den|bin|ibn|al|el|la|le|dos|das)"
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,7}}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists that tell names from roles: source nouns, titles, function words."""
+
+    nouns: frozenset[str]
+    plurals: frozenset[str]
+    titles: tuple[str, ...]
+    function_words: frozenset[str]
+    non_person: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    noun_rows = rule_rows("source_nouns.csv")
+    nouns = frozenset(form for row in noun_rows for form in (row["noun"], row["plural"]))
+    plurals = frozenset(row["plural"] for row in noun_rows) - {row["noun"] for row in noun_rows}
+    titles = tuple(sorted((r["title"] for r in rule_rows("titles.csv")), key=len, reverse=True))
+    return Lexicon(
+        nouns=nouns,
+        plurals=plurals,
+        titles=titles,
+        function_words=frozenset(rule_lines("function_words.txt")),
+        non_person=frozenset(rule_lines("non_person_words.txt")),
+    )
+
+
+_NAME_RE = re.compile(NAME)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    tokens: frozenset[str]
+    mentions: tuple[int, ...]
+    gender: gender.Gender
+
+    @property
+    def stated_gender(self) -> str:
+        """The gender the text states; a name-list guess is too weak to rule a pronoun out."""
+        return "unknown" if self.gender.inferred else self.gender.value
+
+
+def strip_name(raw: str) -> tuple[str, list[str]]:
+    """A capitalised run without what precedes the name: function words, titles, roles and
+    nationalities ("Australian Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
+    r = lexicon()
+    words = raw.strip().split()
+    titles: list[str] = []
+    cut = 0
+    for i, word in enumerate(words):
+        bare = word.rstrip(".,")
+        if word in r.titles or bare in r.titles:
+            titles.append(word)
+            cut = i + 1
+        elif (
+            bare.lower() in r.nouns
+            or bare.lower() in _nationalities()
+            or (i == cut and bare.lower() in r.function_words)
+        ):
+            cut = i + 1
+    return " ".join(words[cut:]), titles
+
+
+def is_person_name(name: str) -> bool:
+    """Two to five capitalised words, none of them an organisation or place word."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 5
+        and not name.isupper()
+        and all(w[:1].isupper() or w in _PARTICLES or "-" in w for w in words)
+        and not any(w.lower().strip(".,") in lexicon().non_person for w in words)
+        and name.lower() not in place_names()
+        and not any(w.lower() in _nationalities() or w.endswith(("'s", "’s")) for w in words)
+        and not any(w.lower() in lexicon().function_words for w in words)
+        and not any(w.lower().endswith("-based") for w in words)
+    )
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words of a name, case-folded ("Al-Hinai" and "al-Hinai" are one word)."""
+    return frozenset(name.casefold().split())
+
+
+@cache
+def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a role noun just before a name and a person appositive just after it."""
+    noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
+    before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}})?,?\s+$")
+    after = re.compile(
+        rf",\s+(?:\d+,|who\b|(?:(?:a|an|the|[A-Z][\w'’-]*['’]s)\s+)?"
+        rf"(?:[\w'’,.-]+\s+){{0,8}}?(?i:{noun})\b)"
+    )
+    return before, after
+
+
+def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i].end
+
+
+def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[str]]]:
+    """(offset, name, titles) of every capitalised run of words in the body, outside quotes;
+    a possessive ends a run ("Tania Rewiti's Common Ground Party" -> "Tania Rewiti")."""
+    runs = []
+    starts = [s.start for s in skip]
+    for match in _NAME_RE.finditer(article.body):
+        if _inside(skip, starts, match.start()):
+            continue
+        for piece in _POSSESSIVE.finditer(match.group()):
+            name, titles = strip_name(piece.group("run"))
+            if name:
+                offset = match.start() + piece.start() + piece.group("run").find(name.split()[0])
+                runs.append((offset, name, titles))
+    return runs
+
+
+_POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
+
+
+@cache
+def _nationalities() -> frozenset[str]:
+    """Country names, demonyms and adjectives ("Chile", "Australian"), lower case."""
+    return frozenset(
+        v.lower()
+        for row in rule_rows("countries.csv")
+        for field in ("country", "demonyms", "adjectives")
+        for v in row[field].split("|")
+        if v
+    )
+
+
+@cache
+def place_names() -> frozenset[str]:
+    names = set()
+    for row in rule_rows("countries.csv"):
+        for field in ("country", "demonyms", "adjectives", "places"):
+            names.update(v.lower() for v in row[field].split("|") if v)
+    return frozenset(names)
+
+
+class People:
+    """The named people of one article, for turning mentions into canonical speakers.
+
+    Runs of capitalised words are indexed by word, person lookups are memoised, and person
+    mentions are kept sorted, so resolving every mention of a long article stays linear.
+    """
+
+    def __init__(self, article: Article, quoted: list[Span]) -> None:
+        self.article = article
+        self.runs = _name_runs(article, sorted(quoted, key=lambda s: s.start))
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for index, (_, name, _) in enumerate(self.runs):
+            for word in _words(name):
+                self.by_word[word].append(index)
+        self.persons: list[Person] = []
+        self._lookup: dict[tuple[frozenset[str], bool], Person | None] = {}
+        self._mentions: list[tuple[int, Person]] | None = None
+
+    def person(self, mention: str, speaking: bool = False) -> Person | None:
+        """The person a name mention refers to, registering them on first sight. A full name
+        in a speaker slot ("said Song Jingwu") needs no further evidence of being a person; a
+        single word ("Jirani said") must lead to a name the text shows to be a person's."""
+        key = (_words(strip_name(mention)[0]), speaking)
+        if key not in self._lookup:
+            self._lookup[key] = self._find(*key)
+        return self._lookup[key]
+
+    def _find(self, tokens: frozenset[str], speaking: bool) -> Person | None:
+        if not tokens:
+            return None
+        for person in self.persons:
+            if tokens <= person.tokens:
+                return person
+        rarest = min(tokens, key=lambda w: len(self.by_word.get(w, ())))
+        candidates = [
+            self.runs[i] for i in self.by_word.get(rarest, ()) if tokens <= _words(self.runs[i][1])
+        ]
+        people = [r for r in candidates if is_person_name(r[1])] or [
+            r for r in candidates if len(tokens) == 1 and self._introduced_alone(r[0], r[1])
+        ]
+        if not people:
+            return None
+        full = max((name for _, name, _ in people), key=lambda n: len(n.split()))
+        full_tokens = _words(full)
+        mentions = sorted(
+            {
+                self.runs[i][0]
+                for word in full_tokens
+                for i in self.by_word.get(word, ())
+                if _words(self.runs[i][1]) <= full_tokens
+            }
+        )
+        named_in_full = speaking and len(tokens) >= 2
+        if not named_in_full and not self._personal(full, mentions):
+            return None
+        sex = gender.from_text(self.article, full) or gender.from_first_name(full)
+        person = Person(full, full_tokens, tuple(mentions), sex)
+        self.persons.append(person)
+        self._mentions = None
+        return person
+
+    def _personal(self, name: str, mentions: list[int]) -> bool:
+        """Evidence that a capitalised run names a person rather than an organisation: a
+        title, a role noun or an age beside a mention, or a first name the name list knows."""
+        body = self.article.body
+        for at in mentions:
+            before = body[max(0, at - 30) : at]
+            after = body[at + len(name) : at + len(name) + 60]
+            if _person_context()[0].search(before) or _person_context()[1].match(after):
+                return True
+        return any(titles for at, run, titles in self.runs if at in mentions) or (
+            gender.from_first_name(name).value != "unknown"
+        )
+
+    def _introduced_alone(self, at: int, name: str) -> bool:
+        """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
+        seller" or "Thomas, a 52-year-old driver"."""
+        words = name.split()
+        return (
+            len(words) == 1
+            and name.lower() not in lexicon().function_words
+            and name.lower() not in place_names()
+            and bool(
+                _person_context()[1].match(self.article.body[at + len(name) : at + len(name) + 60])
+            )
+        )
+
+    def by_role(self, label: str) -> Person | None:
+        """The one known person whose title or appositive holds ``label`` ("mayor")."""
+        self.mentions()
+        found = [p for p in self.persons if label.lower() in self._role_text(p).lower()]
+        return found[0] if len(found) == 1 else None
+
+    def _role_text(self, person: Person) -> str:
+        """The title before a person's first mention and the appositive after it."""
+        first = min(person.mentions, default=0)
+        body = self.article.body
+        end = first + len(person.name)
+        appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
+        return body[max(0, first - 40) : end] + (appositive.group() if appositive else "")
+
+    def mentions(self) -> list[tuple[int, Person]]:
+        """(offset, person) for every mention of every person in the article, sorted."""
+        if self._mentions is None:
+            for _, run, _ in self.runs:
+                self.person(run)
+            self._mentions = sorted(
+                ((m, p) for p in self.persons for m in p.mentions), key=lambda pair: pair[0]
+            )
+        return self._mentions
+
+    def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, Person] | None:
+        """The person a pronoun at ``offset`` refers to, with the offset of their last
+        mention: among people named in this or the two paragraphs before (else anywhere
+        before), the best fit wins (gender stated by the text, then suggested by the name
+        list, then unknown), the most recent within a fit; a stated mismatch never fits."""
+        mentions = self.mentions()
+        earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
+        latest: dict[str, tuple[int, Person]] = {}
+        for at, person in earlier:
+            latest[person.name] = (at, person)
+        window = self.article.paragraph_of(offset) - 2
+        near = [c for c in latest.values() if self.article.paragraph_of(c[0]) >= window]
+        for candidates in (near, list(latest.values())):
+            ranked = [
+                (rank, at, person)
+                for at, person in candidates
+                if (rank := fit_rank(pronoun, person)) is not None
+            ]
+            if ranked:
+                _, at, person = min(ranked, key=lambda r: (r[0], -r[1]))
+                return at, person
+        return None
+
+
+def fit_rank(pronoun: str, person: Person) -> int | None:
+    """How well a person fits "he"/"she": 0 stated, 1 suggested by the name list, 2 unknown,
+    3 against the name list; None when the text states the other gender."""
+    wanted = gender.PRONOUNS[pronoun]
+    if person.stated_gender != "unknown":
+        return 0 if person.stated_gender == wanted else None
+    if person.gender.value == "unknown":
+        return 2
+    return 1 if person.gender.value == wanted else 3
+
+
+def fits(pronoun: str, value: str, plural: bool) -> bool:
+    """Whether a speaker of gender ``value`` (a group when ``plural``) can be ``pronoun``."""
+    if pronoun == "they":
+        return plural
+    return not plural and value in (gender.PRONOUNS[pronoun], "unknown")

@@ -7,8 +7,10 @@ import time
 
 import pytest
 from conftest import ROOT, SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.article import parse_article
+from analysis.article import ArticleError, parse_article
 from analysis.evaluate import evaluate, read_gold, score_article
 from analysis.quotes import extract
 
@@ -246,3 +248,30 @@ def test_five_megabyte_article_is_analysed(tmp_path):
         "Experts",
     ]
     assert time.perf_counter() - start < 180
+
+
+QUOTE_ALPHABET = [
+    *"ab AB.\"“”'’,:;!?-",
+    "\n\n",
+    "said",
+    " he ",
+    "Mr. ",
+    "according to ",
+    "Experts say ",
+    "Song Jingwu",
+    " who said ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_ALPHABET), min_size=1, max_size=80).map("".join))
+def test_any_text_gives_well_formed_quotes(body):
+    try:
+        article = parse_article(f"Headline\n\n{body}")
+    except ArticleError:
+        return
+    for quote in extract(article):
+        assert 0 <= quote.start <= quote.end <= len(article.body)
+        assert quote.speaker and quote.kind in ("direct", "indirect")
+        if quote.kind == "indirect" or "\n" not in article.body[quote.start : quote.end]:
+            assert article.body[quote.start : quote.end] == quote.text

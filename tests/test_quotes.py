@@ -16,7 +16,7 @@ from analysis.quotes import extract
 
 ANNOTATIONS = ROOT / "data" / "annotations"
 FIXTURES = ROOT / "tests" / "fixtures"
-TEST_SETS = ["heldout", "blind", "blind2", "blind3", "blind4"]
+TEST_SETS = ["heldout", "blind", "blind2", "blind3", "blind4", "blind5"]
 SETS = [ANNOTATIONS, FIXTURES, *(FIXTURES / name for name in TEST_SETS)]
 
 
@@ -80,7 +80,7 @@ def test_extraction_meets_targets_on_each_annotated_set(folder):
 
 def test_every_annotated_article_is_scored():
     scores = evaluate(SETS)
-    assert len(scores.articles) == 34
+    assert len(scores.articles) == 40
     assert len(scores.matches) == sum(
         len(list(csv.DictReader(p.open(encoding="utf-8"))))
         for folder in SETS

@@ -121,7 +121,7 @@ def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
     before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}})?,?\s+$")
     after = re.compile(
-        rf",\s+(?:\d+,|who\b|(?:(?:a|an|the|[A-Z][\w'’-]*['’]s)\s+)?"
+        rf",\s+(?!which\b|that\b)(?:\d+,|who\b|(?:(?:a|an|the|[A-Z][\w'’-]*['’]s)\s+)?"
         rf"(?:[\w'’,.-]+\s+){{0,8}}?(?i:{noun})\b)"
     )
     return before, after
@@ -217,35 +217,35 @@ class People:
             return None
         full = max((name for _, name, _ in people), key=lambda n: len(n.split()))
         full_tokens = _words(full)
-        mentions = sorted(
-            {
-                self.runs[i][0]
-                for word in full_tokens
-                for i in self.by_word.get(word, ())
-                if _words(self.runs[i][1]) <= full_tokens
-            }
-        )
+        indices = {
+            i
+            for word in full_tokens
+            for i in self.by_word.get(word, ())
+            if _words(self.runs[i][1]) <= full_tokens
+        }
+        runs = [self.runs[i] for i in sorted(indices)]
         named_in_full = speaking and len(tokens) >= 2
-        if not named_in_full and not self._personal(full, mentions):
+        if not named_in_full and not self._personal(full, runs):
             return None
+        mentions = [at for at, _, _ in runs]
         sex = gender.from_text(self.article, full) or gender.from_first_name(full)
         person = Person(full, full_tokens, tuple(mentions), sex)
         self.persons.append(person)
         self._mentions = None
         return person
 
-    def _personal(self, name: str, mentions: list[int]) -> bool:
+    def _personal(self, name: str, runs: list[tuple[int, str, list[str]]]) -> bool:
         """Evidence that a capitalised run names a person rather than an organisation: a
-        title, a role noun or an age beside a mention, or a first name the name list knows."""
+        title, a role noun or an age beside one of its mentions, or a first name the name
+        list knows."""
         body = self.article.body
-        for at in mentions:
-            before = body[max(0, at - 30) : at]
-            after = body[at + len(name) : at + len(name) + 60]
-            if _person_context()[0].search(before) or _person_context()[1].match(after):
+        before_role, after_role = _person_context()
+        for at, run, titles in runs:
+            if titles or before_role.search(body[max(0, at - 30) : at]):
                 return True
-        return any(titles for at, run, titles in self.runs if at in mentions) or (
-            gender.from_first_name(name).value != "unknown"
-        )
+            if after_role.match(body[at + len(run) : at + len(run) + 60]):
+                return True
+        return gender.from_first_name(name).value != "unknown"
 
     def _introduced_alone(self, at: int, name: str) -> bool:
         """A person the article names by one word, introduced as such: "Lakshmi, a vegetable

@@ -103,9 +103,9 @@ def _rules() -> _Rules:
     pp = r"(?:in|at|from|for|of|with|on|close to|familiar with|earlier in|later in)"
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
-        rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{noun})\b"
+        rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+\w+ing\b(?:\s+[\w'’&-]+){0,8}?(?=\s+(?:earlier|later|on|in|at)\b|\s+\w+\s))?"
-        rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,5}}?[\w'’-]+(?=[\s,]))?"
+        rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,]))?"
     )
     role_name = rf"(?:[\w'’-]+\s+){{0,4}}?{_NOT_FUNCTION}[a-z][\w'’-]*\s+{NAME}"
     affiliation = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:\s+(?:of|for|and)\s+{NAME})*)?"
@@ -274,6 +274,13 @@ _KEEP_WHOLE = re.compile(r"\b(?:familiar with|close to|with knowledge of|briefed
 """Descriptors whose qualifier is the description ("people familiar with the matter")."""
 
 
+_COUNT = re.compile(r"of (?:one|two|three|four|five|six|\d+)\b")
+_QUALIFIER = re.compile(
+    r"\s+(?:\w+ing|in|at|from|for|with|on|of(?!\s+(?:one|two|three|four|five|six|\d+)\b))\s+"
+)
+"""Where a descriptor's qualifier starts; "father of two" keeps its number."""
+
+
 def _descriptor_label(mention: str) -> str | None:
     """``a defence ministry spokeswoman in Dushanbe`` -> ``Defence ministry spokeswoman``."""
     nouns = lexicon().nouns
@@ -286,13 +293,15 @@ def _descriptor_label(mention: str) -> str | None:
     if _KEEP_WHOLE.search(mention):
         label = " ".join(words)
     else:
-        qualifier = re.search(r"\s+(?:\w+ing|in|at|from|for|of|with|on)\s+", " ".join(words))
+        qualifier = _QUALIFIER.search(" ".join(words))
         kept = " ".join(words)[: qualifier.start()] if qualifier else " ".join(words)
         kept_words = kept.split()
         last = max((i for i in heads if i < len(kept_words)), default=None)
         if last is None:
             return None
         label = " ".join(kept_words[: last + 1])
+        count = _COUNT.match(" ".join(kept_words[last + 1 :]))
+        label += f" {count.group()}" if count else ""
     return label[:1].upper() + label[1:]
 
 
@@ -326,7 +335,9 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     first = low.split()[0]
     person_part = _AFFILIATION.split(mention)[0]
     trailing = _patterns().trailing_name.search(person_part)
-    if (trailing and first not in ("the", "a", "an")) or (trailing and trailing.start() > 0):
+    head = person_part[: trailing.start()].split()[-1:] if trailing else []
+    organisation = bool(head) and head[0].lower() in lexicon().non_person
+    if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         person = people.person(trailing.group(), speaking=True)
         if person:
             return (person.name, True, mention)

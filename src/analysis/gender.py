@@ -15,7 +15,7 @@ from functools import cache
 from gender_guesser.detector import Detector
 
 from analysis.article import Article
-from analysis.resources import rule_rows
+from analysis.resources import rule_lines, rule_rows
 
 PRONOUNS = {
     "he": "male",
@@ -95,7 +95,7 @@ def from_first_name(name: str) -> Gender:
     """The name list's answer for the first word of ``name``, marked as inferred; a name that
     opens with a particle ("El Geneina", "Al-Hinai") has no first name to look up."""
     first = name.split()[0]
-    if first.lower().split("-")[0] in _PARTICLES:
+    if first.lower().split("-")[0] in rule_lines("name_particles.txt"):
         return UNKNOWN
     value = _GUESSES.get(_detector().get_gender(first))
     if value is None:

@@ -27,8 +27,8 @@ _NAME_WORD = (
 """A word of a name: initials ("K.P."), an abbreviated title, a hyphenated Arabic particle
 ("al-Hinai") or a capitalised word; no other word ends in a period, so a run of names never
 crosses a sentence end."""
-_PARTICLE = r"(?:de|da|di|del|der|van|von|den|bin|ibn|al|el|la|le|dos|das)"
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_PARTICLES = frozenset(rule_lines("name_particles.txt"))
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,7}}"
 
 
@@ -63,6 +63,8 @@ _NAME_RE = re.compile(NAME)
 
 @dataclass(frozen=True)
 class Person:
+    """A person the article names: full name, its words, where it is mentioned, gender."""
+
     name: str
     tokens: frozenset[str]
     mentions: tuple[int, ...]

@@ -167,6 +167,7 @@ class Article:
 class _ChromeRules:
     lines: tuple[tuple[re.Pattern[str], str], ...]
     sections: tuple[tuple[re.Pattern[str], str], ...]
+    short: tuple[tuple[re.Pattern[str], str], ...]
     widget: frozenset[str]
     filler: frozenset[str]
 
@@ -185,7 +186,9 @@ def _chrome_rules() -> _ChromeRules:
     def words(kind: str) -> frozenset[str]:
         return frozenset(w for r in rows if r["kind"] == kind for w in r["pattern"].split("|"))
 
-    return _ChromeRules(patterns("line"), patterns("section"), words("widget"), words("filler"))
+    return _ChromeRules(
+        patterns("line"), patterns("section"), patterns("short"), words("widget"), words("filler")
+    )
 
 
 def _normalize(line: str) -> str:
@@ -208,6 +211,9 @@ def _chrome_rule(line: str, in_section: bool) -> str | None:
                 return rule
     if _is_prose(line):
         return None
+    for pattern, rule in rules.short:
+        if pattern.fullmatch(line):
+            return rule
     words = [w.lower() for w in _WORDS.findall(line)]
     if words and set(words) <= rules.widget | rules.filler and set(words) & rules.widget:
         return "widget: share / social buttons"

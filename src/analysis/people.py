@@ -143,14 +143,23 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
     for match in _NAME_RE.finditer(article.body):
         if _inside(skip, starts, match.start()):
             continue
+        portfolio = _PORTFOLIO.search(article.body[max(0, match.start() - 40) : match.start()])
         for piece in _POSSESSIVE.finditer(match.group()):
-            name, titles = strip_name(piece.group("run"))
+            run = piece.group("run")
+            if portfolio and piece.start() == 0 and len(run.split()) >= 3:
+                run = run.split(" ", 1)[1]
+            name, titles = strip_name(run)
             if name:
                 offset = match.start() + piece.start() + piece.group("run").find(name.split()[0])
                 runs.append((offset, name, titles))
     return runs
 
 
+_PORTFOLIO = re.compile(
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Ss]pokes\w+|[Cc]ommissioner)\s+(?:for|of)\s+$"
+)
+"""A portfolio title just before a run: its first word is the portfolio ("Minister for Health
+Ciarán Tully" -> "Ciarán Tully")."""
 _POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
 
 

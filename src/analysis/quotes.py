@@ -42,7 +42,7 @@ _NO_CONJUNCTION = r"(?!(?i:and|but|or|so|yet|while|as)\b)"
 """A speaker after a comma is never a coordinated clause ("..., and the union agreed.")."""
 _ADVERB = (
     r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once|long|often"
-    r"|\w+ly)\s+)*"
+    r"|[a-z]\w*ly)\s+)*"
 )
 _TITLE_NOUNS = (
     "novel|film|movie|book|song|album|play|opera|show|series|documentary|exhibition|poem|"
@@ -108,8 +108,14 @@ def _rules() -> _Rules:
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,]))?"
     )
     role_name = rf"(?:[\w'’-]+\s+){{0,4}}?{_NOT_FUNCTION}[a-z][\w'’-]*\s+{NAME}"
-    affiliation = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:\s+(?:of|for|and)\s+{NAME})*)?"
-    speaker = rf"(?P<speaker>(?i:he|she|they)\b|{NAME}{affiliation}|{role_name}|{descriptor})"
+    affiliation = (
+        rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:\s+(?:of|for|and)\s+{NAME})*"
+        rf"(?:\s+in\s+{NAME})?)?"
+    )
+    speaker = (
+        rf"(?P<speaker>(?i:he|she|they)\b|{NAME}{affiliation}|{role_name}{affiliation}"
+        rf"|{descriptor})"
+    )
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
     return _Rules(
         cue=cue,
@@ -147,16 +153,16 @@ def _patterns() -> _Patterns:
     appos = r"(?P<appos>,\s+[^\"“”]+?,)?"
     return _Patterns(
         after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}"),
-        after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:\w+ly\s+)?{cue}"),
+        after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{cue}"),
         before=re.compile(
-            rf"(?:^|[,;:]\s+|^\W+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:\w+ly\s+)?{cue}"
+            rf"(?:^|[,;:]\s+|^\W+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
             r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
         ),
         unclosed_end=re.compile(
             rf",(?=\s+(?:(?i:he|she|they)\s+{r.cue}|{r.cue}\s+{NAME}|{NAME}\s+{r.cue}))"
         ),
         subject_cue=re.compile(
-            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+{_ADVERB}(?:\w+ly\s+)?{cue}"
+            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
         ),
@@ -338,9 +344,11 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     head = person_part[: trailing.start()].split()[-1:] if trailing else []
     organisation = bool(head) and head[0].lower() in lexicon().non_person
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
-        person = people.person(trailing.group(), speaking=True)
-        if person:
-            return (person.name, True, mention)
+        words = trailing.group().split()
+        for start in range(max(len(words) - 1, 1)):
+            person = people.person(" ".join(words[start:]), speaking=True)
+            if person:
+                return (person.name, True, mention)
     label = _descriptor_label(mention)
     if label is None:
         return None

@@ -18,7 +18,10 @@ from analysis.article import Article
 from analysis.resources import rule_lines, rule_rows
 from analysis.segment import Span
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER = "".join(
+    chr(c) for block in ((0x41, 0x250), (0x370, 0x530)) for c in range(*block) if chr(c).isupper()
+)
+"""Capital letters of the Latin (with Łukasz, Ş, Đ ...), Greek and Cyrillic alphabets."""
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr|Fr)\."
 _NAME_WORD = (
     rf"(?:(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
@@ -121,9 +124,10 @@ def _words(name: str) -> frozenset[str]:
 def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns for a role noun just before a name and a person appositive just after it."""
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
-    before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}})?,?\s+$")
+    before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}},|,)?\s+$")
     after = re.compile(
-        rf",\s+(?!which\b|that\b)(?:\d+,|who\b|(?:(?:a|an|the|[A-Z][\w'’-]*['’]s)\s+)?"
+        rf",\s+(?!which\b|that\b)(?:\d+,|who\b|(?:a|an)\s+\d+-year-old\b"
+        rf"|(?:(?:a|an|the|[A-Z][\w'’-]*['’]s)\s+)?"
         rf"(?:[\w'’,.-]+\s+){{0,8}}?(?i:{noun})\b)"
     )
     return before, after
@@ -297,16 +301,25 @@ class People:
 
     def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, Person] | None:
         """The person a pronoun at ``offset`` refers to, with the offset of their last
-        mention: among people named in this or the two paragraphs before (else anywhere
-        before), the best fit wins (gender stated by the text, then suggested by the name
-        list, then unknown), the most recent within a fit; a stated mismatch never fits."""
+        mention. The most recent person named in this or the previous paragraph wins unless
+        their gender speaks against the pronoun; failing that, among people named in the two
+        paragraphs before (else anywhere before) the best fit wins (gender stated by the
+        text, then suggested by the name list, then unknown); a stated mismatch never fits."""
         mentions = self.mentions()
         earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
         latest: dict[str, tuple[int, Person]] = {}
         for at, person in earlier:
             latest[person.name] = (at, person)
-        window = self.article.paragraph_of(offset) - 2
-        near = [c for c in latest.values() if self.article.paragraph_of(c[0]) >= window]
+        here = self.article.paragraph_of(offset)
+        recent = sorted(
+            (c for c in latest.values() if self.article.paragraph_of(c[0]) >= here - 1),
+            key=lambda c: c[0],
+            reverse=True,
+        )
+        fitting = [c for c in recent if fit_rank(pronoun, c[1]) in (0, 1, 2)]
+        if fitting:
+            return fitting[0]
+        near = [c for c in latest.values() if self.article.paragraph_of(c[0]) >= here - 2]
         for candidates in (near, list(latest.values())):
             ranked = [
                 (rank, at, person)

@@ -24,6 +24,7 @@ from analysis.segment import Span
 
 UNKNOWN = "unknown"
 _PENDING = "<pronoun>"
+_PARTIAL = "partial quote in narration"
 """Speaker of a quote attributed by pronoun, until the whole article has been read."""
 PRONOUN_SPEAKERS = ("he", "she", "they")
 
@@ -103,7 +104,7 @@ def _rules() -> _Rules:
     pp = r"(?:in|at|from|for|of|with|on|close to|familiar with|earlier in|later in)"
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
-        rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
+        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+\w+ing\b(?:\s+[\w'’&-]+){0,8}?(?=\s+(?:earlier|later|on|in|at)\b|\s+\w+\s))?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,]))?"
     )
@@ -456,7 +457,7 @@ def _attribute_direct(
     if hit and (partial or hit["colon"] or not hit["tail"].strip()):
         resolved = _speaker(_mention(hit), offset, people)
         if resolved:
-            rule = "partial quote in narration" if partial else "cue before the quote"
+            rule = _PARTIAL if partial else "cue before the quote"
             return (*resolved, hit["cue"], rule)
     return None
 
@@ -540,7 +541,12 @@ def _indirect(article: Article, people: People, direct: list[Quote]) -> list[Quo
             if resolved is None or start < 0:
                 continue
             end = start + len(content)
-            if any(q.start < end and start < q.end for q in inside):
+            if any(
+                q.start < end
+                and start < q.end
+                and not (q.rule == _PARTIAL and start <= q.start and q.end <= end)
+                for q in inside
+            ):
                 continue
             speaker, named, said = resolved
             found.append(
@@ -573,7 +579,8 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
             if clause and speaker:
                 yield clause, speaker, hit["cue"], "second cue after a quote in the same sentence"
                 return
-        return
+        if any(q.rule != _PARTIAL for q in inside):
+            return
     hit = p.according_start.match(text)
     if hit:
         content = hit["content"]
@@ -604,11 +611,12 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
         yield clause, hit["speaker"], hit["cue"], "pronoun, cue, clause after a conjunction"
         return
     subject = p.subject.match(text)
-    hit = subject and p.coordinated.search(text)
-    clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
-    if clause:
-        yield clause, _mention(subject), hit["cue"], "subject, another verb, and/but cue, clause"
-        return
+    for pattern in (p.coordinated, p.participle):
+        hit = subject and pattern.search(text)
+        clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+        if clause:
+            yield clause, _mention(subject), hit["cue"], "subject, another verb, second cue"
+            return
     hit = p.relative.search(text)
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
     if clause:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from analysis import gender
 from analysis.article import Article, ArticleError
+from analysis.people import lexicon
 from analysis.quotes import UNKNOWN, Quote
 from analysis.resources import rule_rows
 
@@ -31,8 +32,8 @@ _AGE = re.compile(r"^\d+(?:-year-old)?\s*")
 @cache
 def _before_name() -> re.Pattern[str]:
     """A role or title that ends right before a name, with its possessor if any."""
-    nouns = [r["noun"] for r in rule_rows("source_nouns.csv")]
-    nouns += [r["title"].rstrip(".") for r in rule_rows("titles.csv") if r["is_role"] == "true"]
+    nouns = {*lexicon().nouns}
+    nouns |= {r["title"].rstrip(".") for r in rule_rows("titles.csv") if r["is_role"] == "true"}
     noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     return re.compile(
         r"(?P<role>(?:(?:[A-Z][\w'’-]*['’]s|the|a|an|its|his|her|their)\s+)?"
@@ -228,9 +229,7 @@ def _unnamed_role(label: str) -> tuple[str | None, str | None]:
     """``Defence ministry spokeswoman`` -> (spokeswoman, defence ministry); a plural group
     ("Experts") has no single role."""
     words = label.lower().split()
-    if words[-1] in {r["plural"] for r in rule_rows("source_nouns.csv")} - {
-        r["noun"] for r in rule_rows("source_nouns.csv")
-    }:
+    if words[-1] in lexicon().plurals:
         return None, None
     return words[-1], " ".join(words[:-1]) or None
 

@@ -666,21 +666,11 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     plurals = lexicon().plurals
     resolved: list[Quote] = []
     last: Quote | None = None
+    unnamed: dict[str, str] = {}
     for quote in quotes:
         if not quote.named and (quote.mention or "").lower().startswith("the "):
             head = quote.speaker.split()[-1].lower()
-            earlier = next(
-                (
-                    q
-                    for q in reversed(resolved)
-                    if not q.named
-                    and q.speaker != UNKNOWN
-                    and q.speaker.split()[-1].lower() == head
-                ),
-                None,
-            )
-            if earlier is not None:
-                quote = replace(quote, speaker=earlier.speaker)
+            quote = replace(quote, speaker=unnamed.get(head, quote.speaker))
         if quote.speaker == _PENDING:
             pronoun = (quote.mention or "").lower()
             speaker, named, at = UNKNOWN, False, -1
@@ -697,6 +687,8 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
         resolved.append(quote)
         if quote.speaker != UNKNOWN:
             last = quote
+            if not quote.named:
+                unnamed[quote.speaker.split()[-1].lower()] = quote.speaker
     return resolved
 
 

@@ -80,8 +80,9 @@ class Person:
 
 
 def strip_name(raw: str) -> tuple[str, list[str]]:
-    """A capitalised run without what precedes the name: function words, titles, roles and
-    nationalities ("Australian Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
+    """A capitalised run without what precedes the name: function words, titles, roles
+    (listed, or ending in -ist: "Virologist Anouk de Graaf") and nationalities ("Australian
+    Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
     r = lexicon()
     words = raw.strip().split()
     titles: list[str] = []
@@ -95,6 +96,7 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
             bare.lower() in r.nouns
             or bare.lower() in _nationalities()
             or (i == cut and bare.lower() in r.function_words)
+            or (i == cut and bare.lower().endswith("ist") and len(words) - i > 2)
         ):
             cut = i + 1
     return " ".join(words[cut:]), titles
@@ -112,6 +114,7 @@ def is_person_name(name: str) -> bool:
         and not any(w.lower() in _nationalities() or w.endswith(("'s", "’s")) for w in words)
         and not any(w.lower() in lexicon().function_words for w in words)
         and not any(w.lower().endswith("-based") for w in words)
+        and not (words[-1].lower() in _countries() and not gender.from_first_name(name).inferred)
     )
 
 
@@ -147,7 +150,7 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
     for match in _NAME_RE.finditer(article.body):
         if _inside(skip, starts, match.start()):
             continue
-        portfolio = _PORTFOLIO.search(article.body[max(0, match.start() - 40) : match.start()])
+        portfolio = PORTFOLIO.search(article.body[max(0, match.start() - 40) : match.start()])
         for piece in _POSSESSIVE.finditer(match.group()):
             run = piece.group("run")
             if portfolio and piece.start() == 0 and len(run.split()) >= 3:
@@ -159,7 +162,7 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
     return runs
 
 
-_PORTFOLIO = re.compile(
+PORTFOLIO = re.compile(
     r"\b(?:[Mm]inister|[Ss]ecretary|[Ss]pokes\w+|[Cc]ommissioner)\s+(?:for|of)\s+$"
 )
 """A portfolio title just before a run: its first word is the portfolio ("Minister for Health
@@ -169,14 +172,21 @@ _POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
 
 @cache
 def _nationalities() -> frozenset[str]:
-    """Country names, demonyms and adjectives ("Chile", "Australian"), lower case."""
+    """Demonyms and adjectives ("Australian", "Tajiks"), lower case. Country names are left
+    out: Jordan and Georgia are first names too."""
     return frozenset(
         v.lower()
         for row in rule_rows("countries.csv")
-        for field in ("country", "demonyms", "adjectives")
+        for field in ("demonyms", "adjectives")
         for v in row[field].split("|")
         if v
     )
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names, lower case ("kenya" in "Athletics Kenya")."""
+    return frozenset(row["country"].lower() for row in rule_rows("countries.csv"))
 
 
 @cache

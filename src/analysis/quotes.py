@@ -18,7 +18,15 @@ from functools import cache
 
 from analysis import gender
 from analysis.article import Article
-from analysis.people import NAME, People, fits, is_person_name, lexicon, strip_name
+from analysis.people import (
+    NAME,
+    PORTFOLIO,
+    People,
+    fits,
+    is_person_name,
+    lexicon,
+    strip_name,
+)
 from analysis.resources import rule_rows
 from analysis.segment import Span
 
@@ -37,6 +45,9 @@ _LEAD = (
 )
 """What may stand before the subject of a reporting clause: a conjunction, then an
 introductory phrase closed by a comma ("Speaking in the Dáil on Tuesday, ...")."""
+_PREPOSITIONS = frozenset({"in", "at", "on", "of", "from", "to", "for", "near", "by", "with"})
+"""A name after one of these in a descriptor is a place or an institution ("a customs official
+in Hai Phong"), not the speaker."""
 _NOT_FUNCTION = r"(?!(?:in|at|on|of|from|to|for|with|by|and|or|the|a|an|as|than|near)\s)"
 """The word before a name in "chief executive Marcus Feld" is a role, not a preposition."""
 _NO_CONJUNCTION = r"(?!(?i:and|but|or|so|yet|while|as)\b)"
@@ -86,6 +97,7 @@ class _Rules:
     participles: str
     lemma_of: dict[str, str]
     complement: dict[str, str]
+    nouns: str
     speaker: str
 
 
@@ -105,7 +117,7 @@ def _rules() -> _Rules:
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
-        r"(?:\s+\w+ing\b(?:\s+[\w'’&-]+){0,8}?(?=\s+(?:earlier|later|on|in|at)\b|\s+\w+\s))?"
+        r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,]))?"
     )
     role_name = rf"(?:[\w'’-]+\s+){{0,4}}?{_NOT_FUNCTION}[a-z][\w'’-]*\s+{NAME}"
@@ -123,6 +135,7 @@ def _rules() -> _Rules:
         participles=rf"\b(?:{participles})\b",
         lemma_of=lemma_of,
         complement=complement,
+        nouns=noun,
         speaker=speaker,
     )
 
@@ -179,7 +192,7 @@ def _patterns() -> _Patterns:
         ),
         coordinated=re.compile(rf"\b(?:and|but)\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
         participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
-        subject=re.compile(rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+[a-z]"),
+        subject=re.compile(rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+(?!(?i:{r.nouns})\b)[a-z]"),
         relative=re.compile(
             rf"(?P<speaker>{NAME})(?:,\s+[^,]+?)*,?\s+(?:[\w'’-]+\s+){{0,4}}?who\s+"
             rf"(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"
@@ -281,6 +294,8 @@ _KEEP_WHOLE = re.compile(r"\b(?:familiar with|close to|with knowledge of|briefed
 """Descriptors whose qualifier is the description ("people familiar with the matter")."""
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "most", "few", "other"})
+"""Words a descriptor label drops ("Some viewers" -> "Viewers"); numerals stay ("One engineer")."""
 _COUNT = re.compile(r"of (?:one|two|three|four|five|six|\d+)\b")
 _QUALIFIER = re.compile(
     r"\s+(?:\w+ing|in|at|from|for|with|on|of(?!\s+(?:one|two|three|four|five|six|\d+)\b))\s+"
@@ -292,7 +307,7 @@ def _descriptor_label(mention: str) -> str | None:
     """``a defence ministry spokeswoman in Dushanbe`` -> ``Defence ministry spokeswoman``."""
     nouns = lexicon().nouns
     words = mention.split()
-    if words and words[0].lower() in ("the", "a", "an"):
+    if words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
     if not heads:
@@ -343,7 +358,9 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     person_part = _AFFILIATION.split(mention)[0]
     trailing = _patterns().trailing_name.search(person_part)
     head = person_part[: trailing.start()].split()[-1:] if trailing else []
+    placed = bool(head) and head[0].lower() in _PREPOSITIONS
     organisation = bool(head) and head[0].lower() in lexicon().non_person
+    organisation |= placed and not PORTFOLIO.search(person_part[: trailing.start()])
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         words = trailing.group().split()
         for start in range(max(len(words) - 1, 1)):
@@ -580,6 +597,10 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
                 yield clause, speaker, hit["cue"], "second cue after a quote in the same sentence"
                 return
         if any(q.rule != _PARTIAL for q in inside):
+            hit = p.relative.search(text)
+            clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+            if clause:
+                yield clause, hit["speaker"], hit["cue"], "name, who + cue, clause"
             return
     hit = p.according_start.match(text)
     if hit:

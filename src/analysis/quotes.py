@@ -41,10 +41,10 @@ _CLOSING = "”"
 _STRAIGHT = '"'
 _LEAD = (
     r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
-    r"(?:[^,\"“”]{3,80}?,\s+)??"
+    r"(?:[^,\"“”]{3,80}?,\s+){0,3}?"
 )
-"""What may stand before the subject of a reporting clause: a conjunction, then an
-introductory phrase closed by a comma ("Speaking in the Dáil on Tuesday, ...")."""
+"""What may stand before the subject of a reporting clause: a conjunction, then up to three
+introductory phrases closed by commas ("In León, Guanajuato, the centre of ..., ...")."""
 _PREPOSITIONS = frozenset({"in", "at", "on", "of", "from", "to", "for", "near", "by", "with"})
 """A name after one of these in a descriptor is a place or an institution ("a customs official
 in Hai Phong"), not the speaker."""
@@ -126,7 +126,7 @@ def _rules() -> _Rules:
         rf"(?:\s+in\s+{NAME})?)?"
     )
     speaker = (
-        rf"(?P<speaker>(?i:he|she|they)\b|{NAME}{affiliation}|{role_name}{affiliation}"
+        rf"(?P<speaker>(?i:he|she|they)\b|{role_name}{affiliation}|{NAME}{affiliation}"
         rf"|{descriptor})"
     )
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))

@@ -79,12 +79,20 @@ class Person:
         return "unknown" if self.gender.inferred else self.gender.value
 
 
+_POST_NOMINALS = frozenset(
+    {"TD", "MP", "MEP", "MLA", "MSP", "QC", "KC", "PhD", "Jr", "Sr", "OBE", "MBE"}
+)
+"""Letters after a name that are not part of it ("Deirdre Nolan TD")."""
+
+
 def strip_name(raw: str) -> tuple[str, list[str]]:
     """A capitalised run without what precedes the name: function words, titles, roles
     (listed, or ending in -ist: "Virologist Anouk de Graaf") and nationalities ("Australian
     Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
     r = lexicon()
     words = raw.strip().split()
+    while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
+        words = words[:-1]
     titles: list[str] = []
     cut = 0
     for i, word in enumerate(words):

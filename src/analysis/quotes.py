@@ -62,7 +62,7 @@ _TITLE_NOUNS = (
 )
 _WH = r"(?:that|how|why|what|whether|where|when|who)\b"
 _NOT_CLAUSE = re.compile(
-    r"^(?:nothing|little|so|yes|no|goodbye|hello|hi|thanks|sorry"
+    r"^(?:nothing|little|so|goodbye|hello|hi|thanks|sorry|(?:yes|no)(?:\s+to\b|\W*$)"
     r"|are|is|was|were|have|has|had|will|would|can|could|may|might|must|should|to)\b",
     re.I,
 )
@@ -113,7 +113,10 @@ def _rules() -> _Rules:
     complement = {row["lemma"]: row["complement"] for row in cues}
     cue = r"\b(?:" + "|".join(sorted(map(re.escape, lemma_of), key=len, reverse=True)) + r")\b"
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
-    pp = r"(?:in|at|from|for|of|with|on|close to|familiar with|earlier in|later in)"
+    pp = (
+        r"(?:in|at|from|for|of|with|on|near|along|around|outside|across|close to|familiar with"
+        r"|earlier in|later in)"
+    )
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
@@ -181,7 +184,8 @@ def _patterns() -> _Patterns:
             r"(?P<rest>\s+.+?)[.!?]?$"
         ),
         content_cue=re.compile(
-            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,4}}[.!?]$"
+            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,4}}"
+            r"(?:,\s[^\"“”]*)?[.!?]$"
         ),
         content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
         according_start=re.compile(

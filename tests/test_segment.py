@@ -29,6 +29,18 @@ def test_abbreviations_do_not_end_a_sentence(text):
     assert split(text) == [text]
 
 
+def test_clock_times_end_a_sentence_before_a_new_subject():
+    text = (
+        "The protest ended after 9 p.m. Organisers said they would return. "
+        "Talks start at 10 a.m. Friday."
+    )
+    assert split(text) == [
+        "The protest ended after 9 p.m.",
+        "Organisers said they would return.",
+        "Talks start at 10 a.m. Friday.",
+    ]
+
+
 def test_sentences_end_where_they_should():
     text = 'Prices rose 2.5 percent. "It hurts," said Dr. Haddad. Nobody agreed! Why not?'
     assert split(text) == [

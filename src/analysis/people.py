@@ -133,9 +133,13 @@ def _words(name: str) -> frozenset[str]:
 
 @cache
 def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for a role noun just before a name and a person appositive just after it."""
+    """Patterns for a role noun or a country's possessive ("Ethiopia's") just before a name
+    and a person appositive just after it."""
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
-    before = re.compile(rf"\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}},|,)?\s+$")
+    country = "|".join(sorted(map(re.escape, _country_names()), key=len, reverse=True))
+    before = re.compile(
+        rf"(?:\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}},|,)?|\b(?:{country})['’]s)\s+$"
+    )
     after = re.compile(
         rf",\s+(?!which\b|that\b)(?:\d+,|who\b|(?:a|an)\s+\d+-year-old\b"
         rf"|(?:(?:a|an|the|[A-Z][\w'’-]*['’]s)\s+)?"
@@ -192,9 +196,15 @@ def _nationalities() -> frozenset[str]:
 
 
 @cache
+def _country_names() -> tuple[str, ...]:
+    """Country names as written ("Kenya", "Ethiopia")."""
+    return tuple(row["country"] for row in rule_rows("countries.csv"))
+
+
+@cache
 def _countries() -> frozenset[str]:
     """Country names, lower case ("kenya" in "Athletics Kenya")."""
-    return frozenset(row["country"].lower() for row in rule_rows("countries.csv"))
+    return frozenset(name.lower() for name in _country_names())
 
 
 @cache

@@ -45,10 +45,24 @@ def _word_tokenizer() -> NLTKWordTokenizer:
     return NLTKWordTokenizer()
 
 
+_CLOCK_END = re.compile(
+    r"\b[ap]\.m\.\s+(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|local)\b)"
+)
+""""a.m." / "p.m." before a capitalised word that is no weekday or time zone ends a sentence
+("... after 9 p.m. Organisers said ..."), which Punkt cannot know since both are abbreviations."""
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """Sentence spans of ``text[start:end]``, as offsets into ``text``."""
     chunk = text[start:end]
-    return tuple(Span(start + a, start + b) for a, b in _sentence_tokenizer().span_tokenize(chunk))
+    spans = []
+    for a, b in _sentence_tokenizer().span_tokenize(chunk):
+        for cut in (m.end() for m in _CLOCK_END.finditer(chunk, a, b)):
+            spans.append(Span(start + a, start + len(chunk[a:cut].rstrip()) + a))
+            a = cut
+        spans.append(Span(start + a, start + b))
+    return tuple(spans)
 
 
 def tokens(text: str, span: Span) -> tuple[Span, ...]:

@@ -159,17 +159,12 @@ def locate(article: Article, gold: GoldQuote) -> set[int]:
     if start < 0:
         raise ArticleError(article.source, f"annotated quote not in the text: {gold.text[:60]!r}")
     end = body.find(tail, start) + len(tail)
-    return tokens_in(article, start, end)
-
-
-def tokens_in(article: Article, start: int, end: int) -> set[int]:
-    """Start offsets of the word tokens inside ``[start, end)``."""
     return set(article.words_in(start, end))
 
 
 def score_article(article: Article, gold: tuple[GoldQuote, ...], unnamed: frozenset[str]) -> Scores:
     predicted = extract(article)
-    covered = {q.id: tokens_in(article, q.start, q.end) for q in predicted}
+    covered = {q.id: set(article.words_in(q.start, q.end)) for q in predicted}
     gold_tokens = [locate(article, g) for g in gold]
     matches = []
     for g, tokens in zip(gold, gold_tokens, strict=True):

@@ -51,6 +51,12 @@ def title_genders() -> dict[str, str]:
 
 
 @cache
+def _title_alternatives() -> str:
+    """The gendered titles as one regular-expression alternation, longest first."""
+    return "|".join(sorted(map(re.escape, title_genders()), key=len, reverse=True))
+
+
+@cache
 def noun_genders() -> dict[str, str]:
     """Source nouns that carry a gender (``spokeswoman`` -> female), from ``source_nouns.csv``."""
     return {
@@ -109,9 +115,8 @@ def from_text(article: Article, name: str) -> Gender | None:
     introduces it, when the name opens that sentence as its likely subject ("Olim Alimov ...
     explains his understanding"); None when it says nothing."""
     titles = title_genders()
-    alternatives = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
     surname = re.escape(name.split()[-1])
-    titled = re.search(rf"(?<!\w)({alternatives})\s+(?:\w+\s+)?{surname}\b", article.body)
+    titled = re.search(rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?{surname}\b", article.body)
     if titled:
         title = titled.group(1)
         where = article.paragraph_of(titled.start()) + 1

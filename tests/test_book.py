@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import SEED, build_book
 
 from analysis.report import analyze
 
@@ -65,6 +65,19 @@ def test_book_has_every_chapter(built_book):
     for page in ["intro.html", "chapters/article.html", "chapters/bibliography.html"]:
         assert page in found
     assert (built_book / "index.html").exists()
+
+
+def test_two_builds_are_identical(built_book, tmp_path, offline):
+    """Same commit, same book: no build date, random table id or unseeded number in a page."""
+    again = build_book(tmp_path, offline)
+
+    def files(root: Path) -> dict[str, bytes]:
+        found = (p for p in root.rglob("*") if p.is_file() and "_screenshots" not in p.parts)
+        return {str(p.relative_to(root)): p.read_bytes() for p in found}
+
+    first, second = files(built_book), files(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_every_page_reads_cleanly(built_book, server, browser):

@@ -7,7 +7,9 @@ each one exactly once (as the cell's value) and no global pyplot state leaks bet
 from __future__ import annotations
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.figure import Figure
+from pandas.io.formats.style import Styler
 
 from analysis.article import Article
 from analysis.quotes import Quote
@@ -30,6 +32,12 @@ STYLE = {
     "path.simplify": False,
 }
 mpl.rcParams.update(STYLE)
+
+
+def table(frame: pd.DataFrame, name: str) -> Styler:
+    """A data table as the book shows it: without the index, and with ``name`` as its HTML id
+    (pandas would draw a random one, and two builds of one commit must give the same page)."""
+    return frame.style.set_uuid(name).hide(axis="index")
 
 
 def paragraph_label(index: int) -> str:

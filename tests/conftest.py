@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,8 @@ def build_book(out: Path, log: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_book(tmp_path_factory: pytest.TempPathFactory, offline: Path) -> Path:
-    """The book, built once per test session."""
-    return build_book(tmp_path_factory.mktemp("book"), offline)
+def built_book(offline: Path) -> Path:
+    """The book, built from scratch once per test session into the project's ``_build``, where
+    the browser test leaves its screenshots for a reviewer."""
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    return build_book(ROOT, offline)

@@ -115,6 +115,33 @@ def test_every_page_reads_cleanly(built_book, server, browser):
     assert problems == [], "\n".join(problems)
 
 
+def test_search_finds_the_articles_key_phrase(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/search.html?q=Shanghai+Spirit", wait_until="networkidle")
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15_000)
+    found = results.all_inner_texts()
+    page.close()
+    assert any("Voices" in hit for hit in found), found
+
+
+def test_every_download_link_resolves(built_book, server, browser):
+    page = browser.new_page()
+    broken: list[str] = []
+    links = 0
+    for page_path in pages(built_book):
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        for link in page.locator("a.reference.download").all():
+            links += 1
+            href = link.get_attribute("href")
+            response = page.request.get(f"{server}/{Path(page_path).parent / href}")
+            if response.status != 200 or not response.body():
+                broken.append(f"{page_path}: {href} -> HTTP {response.status}")
+    page.close()
+    assert links > 0
+    assert broken == []
+
+
 def test_article_chapter_shows_computed_numbers(built_book, server, browser):
     article = analyze(SEED).article
     page = browser.new_page()

@@ -186,7 +186,7 @@ def _patterns() -> _Patterns:
             r"(?P<rest>\s+.+?)[.!?]?$"
         ),
         content_cue=re.compile(
-            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,4}}"
+            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,8}}"
             r"(?:,\s[^\"“”]*)?[.!?]$"
         ),
         content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
@@ -305,10 +305,12 @@ _KEEP_WHOLE = re.compile(
 spokesman for the regional court")."""
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "most", "few", "other"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "one", "some", "several", "many", "most", "few", "other"}
+)
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-"""Words a descriptor label drops ("Some viewers", "Two diplomats" -> "Viewers", "Diplomats");
-a singular numeral stays ("One engineer")."""
+"""Words a descriptor label drops, as it drops articles ("One engineer", "Some viewers", "Two
+diplomats" -> "Engineer", "Viewers", "Diplomats"); numbers go only before a plural noun."""
 _COUNT = re.compile(r"of (?:one|two|three|four|five|six|\d+)\b")
 _QUALIFIER = re.compile(
     r"\s+(?:\w+ing|in|at|from|for|with|on|of(?!\s+(?:one|two|three|four|five|six|\d+)\b))\s+"
@@ -341,6 +343,8 @@ def _descriptor_label(mention: str) -> str | None:
     return label[:1].upper() + label[1:]
 
 
+_AGE = re.compile(r"\b\d+-year-old\b")
+"""An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
 _AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 """Where a name's affiliation starts: "Hemi Callaghan of Tasman Insights"."""
 
@@ -385,7 +389,7 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     if label is None:
         return None
     if first == "the" and label.split()[-1].lower() not in lexicon().plurals:
-        person = people.by_role(label)
+        person = people.by_role(label) or (_AGE.search(label) and people.last_named(offset))
         if person:
             return (person.name, True, mention)
     return (label, False, mention)
@@ -555,8 +559,9 @@ _SETTING = re.compile(
 )
 """A cue's setting before its that-clause: "said in a note to clients that ..."."""
 _TOLD = re.compile(
-    r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+){0,2}?\S+"
-    r"(?:\s+(?:on|in|at|after|during|before)\b[^,.;]{0,40}?)?"
+    r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+){0,2}?"
+    r"(?!(?:on|in|at|to|for|with|by|from|of|after|during|before)\s)\S+"
+    r"(?:\s+(?:on|in|at|after|during|before)\s+[^,.;]{1,40}?)?"
     r"\s+(?:that\s+)?(?P<clause>(?:he|she|they|it|we|i|the|a|an|this|there)\b.+)$",
     re.I,
 )
@@ -663,7 +668,8 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
         (p.content_cue_inverted, "reported clause, cue, speaker"),
     ):
         hit = pattern.match(text)
-        if hit and _rules().complement.get(lemma_of.get(hit["cue"], "")) == "clause":
+        lemma = hit and lemma_of.get(hit["cue"], "")
+        if hit and (lemma == "tell" or _rules().complement.get(lemma) == "clause"):
             yield hit["content"], hit["speaker"], hit["cue"], rule
             return
     hit = p.subordinate.search(text)

@@ -91,6 +91,14 @@ def test_every_page_reads_cleanly(built_book, server, browser):
         page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
         page.on("requestfailed", lambda r, e=errors: e.append(f"failed request {r.url}"))
         page.on(
+            "request",
+            lambda r, e=errors: (
+                None
+                if r.url.startswith((server, "data:", "blob:"))
+                else e.append(f"loads from another host: {r.url}")
+            ),
+        )
+        page.on(
             "response",
             lambda r, e=errors: e.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
         )

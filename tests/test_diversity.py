@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -376,3 +377,18 @@ def test_seed_stance_coding_reads():
     coding = dv.read_stances(STANCES)
     assert sorted(coding) == ["Experts", "Khalid Taimur Akram", "Olim Alimov", "Song Jingwu"]
     assert {c.stance for c in coding.values()} == {"supportive"}
+
+
+# ---------------------------------------------------------------- the chapter
+
+
+def test_chapter_shows_the_stage_numbers(built_book, seed_report):
+    html = (built_book / "chapters" / "diversity.html").read_text(encoding="utf-8")
+    pasted = re.findall(r'<span class="pasted-text">([^<]*)</span>', html)
+    diversity = seed_report.diversity
+    by_word = diversity.composition("country", "word").estimate("evenness").value
+    assert f"{by_word:.3f}" == "0.997"
+    for value in ["1.00", "0.997", "5", "Kazakhstan, Kyrgyzstan, Russia, Uzbekistan and India"]:
+        assert value in pasted
+    assert html.count('<figure class="align-default" id="fig-diversity-') == 7
+    assert "No woman is quoted" in html

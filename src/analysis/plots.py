@@ -6,12 +6,16 @@ each one exactly once (as the cell's value) and no global pyplot state leaks bet
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
 from pandas.io.formats.style import Styler
 
 from analysis.article import Article
+from analysis.diversity import PRESENCE, Composition, Coverage
 from analysis.quotes import Quote
 from analysis.sources import Source
 
@@ -132,5 +136,73 @@ def words_by_source(sources: tuple[Source, ...], quotes: tuple[Quote, ...]) -> F
     ax.invert_yaxis()
     ax.set_xlabel("quoted words")
     ax.legend(frameon=False, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+# --- diversity ---
+
+UNKNOWN_COLOUR = "#BBBBBB"
+
+
+def composition(parts: Sequence[Composition]) -> Figure:
+    """One dimension's composition by source, quote and word: 100% stacked bars with one
+    colour per category, so the dominant category shows at a glance; units whose value is
+    unknown (left out of the indices) are the grey segment at the end."""
+    categories = list(dict.fromkeys(c for part in parts for c, _ in part.counts))
+    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
+    colours["unknown"] = UNKNOWN_COLOUR
+    fig = Figure(figsize=(7.0, 0.55 * len(parts) + 1.6))
+    ax = fig.add_subplot()
+    labels = [f"{part.unit}s" for part in parts]
+    drawn: set[str] = set()
+    for row, part in enumerate(parts):
+        segments = [*part.counts, *([("unknown", part.unknown)] if part.unknown else [])]
+        total = sum(n for _, n in segments) or 1
+        left = 0.0
+        for category, n in segments:
+            share = n / total
+            ax.barh(
+                row,
+                share,
+                left=left,
+                color=colours[category],
+                edgecolor="white",
+                label=category if category not in drawn else None,
+            )
+            if share >= 0.08:
+                ax.text(left + share / 2, row, f"{share:.0%}", ha="center", va="center", size=9)
+            drawn.add(category)
+            left += share
+    ax.set_yticks(range(len(parts)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel("share of the unit")
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=4)
+    fig.tight_layout()
+    return fig
+
+
+def member_coverage(coverage: Coverage) -> Figure:
+    """One row per state of the organisation, grouped by status; a dot in the column of its
+    presence in the article: a voice (a source from it), only mentioned, or absent."""
+    states = coverage.states
+    colours = dict(zip(PRESENCE, (PALETTE[2], PALETTE[1], UNKNOWN_COLOUR), strict=True))
+    fig = Figure(figsize=(7.0, 0.28 * len(states) + 1.4))
+    ax = fig.add_subplot()
+    for row, state in enumerate(states):
+        ax.scatter(PRESENCE.index(state.presence), row, s=90, color=colours[state.presence])
+    ax.set_yticks(range(len(states)), [s.country for s in states])
+    ax.set_xticks(range(len(PRESENCE)), PRESENCE)
+    ax.set_xlim(-0.5, len(PRESENCE) - 0.5)
+    ax.invert_yaxis()
+    statuses = list(dict.fromkeys(s.status for s in states))
+    for status in statuses:
+        rows = [i for i, s in enumerate(states) if s.status == status]
+        ax.text(len(PRESENCE) - 0.4, sum(rows) / len(rows), status, va="center", size=9)
+        if rows[0] > 0:
+            ax.axhline(rows[0] - 0.5, color=UNKNOWN_COLOUR, linewidth=0.8)
+    ax.set_xlabel("presence in the article")
     fig.tight_layout()
     return fig

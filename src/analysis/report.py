@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.article import Article, load_article
+from analysis.diversity import Diversity, assess, read_stances
 from analysis.quotes import Quote, extract
 from analysis.sources import Source, apply_codebook, describe, read_codebook
 
@@ -19,6 +20,7 @@ class Report:
     article: Article
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
+    diversity: Diversity
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``python -m analysis analyze FILE --json`` (see DESIGN.md)."""
@@ -26,6 +28,7 @@ class Report:
             "article": article_dict(self.article),
             "quotes": [asdict(q) for q in self.quotes],
             "sources": [asdict(s) for s in self.sources],
+            "diversity": self.diversity.to_dict(),
         }
 
 
@@ -49,12 +52,19 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def analyze(source: str | Path | Article, codebook: str | Path | None = None) -> Report:
+def analyze(
+    source: str | Path | Article,
+    codebook: str | Path | None = None,
+    stances: str | Path | None = None,
+) -> Report:
     """Run every stage on an article file (a path) or an already loaded :class:`Article`;
-    a hand-coded ``codebook`` CSV, when given, overrides source attributes (see sources)."""
+    a hand-coded ``codebook`` CSV, when given, overrides source attributes (see sources), and
+    a hand-coded ``stances`` CSV gives each source's viewpoint (see diversity)."""
     article = source if isinstance(source, Article) else load_article(source)
     quotes = extract(article)
     sources = describe(article, quotes)
     if codebook is not None:
         sources = apply_codebook(sources, read_codebook(Path(codebook)))
-    return Report(article=article, quotes=quotes, sources=sources)
+    coding = read_stances(Path(stances)) if stances is not None else None
+    diversity = assess(article, quotes, sources, coding)
+    return Report(article=article, quotes=quotes, sources=sources, diversity=diversity)

@@ -273,6 +273,16 @@ def test_json_carries_the_diversity(seed_report, cli):
     assert len(json.loads(result.stdout)["diversity"]["coverage"]["states"]) == 18
 
 
+def test_cli_reads_the_stance_coding(cli):
+    result = cli("analyze", str(SEED), "--json", "--stances", str(STANCES))
+    assert result.returncode == 0, result.stderr
+    views = json.loads(result.stdout)["diversity"]["viewpoints"]
+    assert views["counts"]["supportive"] == 4
+    bad = cli("analyze", str(SEED), "--stances", "no/such/stances.csv")
+    assert bad.returncode == 2
+    assert "no/such/stances.csv" in bad.stderr
+
+
 # ---------------------------------------------------------------- any article
 
 

@@ -84,6 +84,8 @@ def test_codebook_with_missing_columns_is_refused(tmp_path):
         ("Chile's foreign trade minister", "Chile"),
         ("a spokesman for the U.S. embassy", "United States"),
         ("a retired pharmacist", "unknown"),
+        ("Secretary-General of the Shanghai Cooperation Organization", "unknown"),
+        ("a professor in Shanghai", "China"),
     ],
 )
 def test_country_from_description(description, country):

@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     analyze_cmd.add_argument(
         "--codebook", type=Path, help="hand-coded source attributes that override the rules"
     )
+    analyze_cmd.add_argument(
+        "--stances", type=Path, help="hand-coded stance of each source (name,stance,justification)"
+    )
     clean_cmd = commands.add_parser("clean", help="write the cleaned form (front matter + body)")
     clean_cmd.add_argument("file", type=Path)
     clean_cmd.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
@@ -90,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "analyze":
-            report = analyze(args.file, args.codebook)
+            report = analyze(args.file, args.codebook, args.stances)
             out = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else None
             print(out or _summary(report))
         elif args.command == "evaluate":

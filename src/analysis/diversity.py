@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -38,7 +37,7 @@ import numpy as np
 from analysis.article import Article, ArticleError
 from analysis.quotes import UNKNOWN, Quote
 from analysis.resources import rule_rows
-from analysis.sources import Source, _countries, source_type
+from analysis.sources import Source, country_patterns, mask_names, source_type
 
 DIMENSIONS = ("type", "country", "gender", "affiliation", "named", "stance")
 UNITS = ("source", "quote", "word")
@@ -351,16 +350,14 @@ def coverage(article: Article, sources: tuple[Source, ...], membership: Membersh
     is that state, ``mentioned`` when the body names it (country name, demonym, adjective or
     place from ``rules/countries.csv``; the organisation's own names are masked first, so
     "Shanghai Cooperation Organization" does not mention China), else ``absent``."""
-    body = article.body
-    for name in membership.names:
-        body = re.sub(re.escape(name), lambda m: " " * len(m.group()), body)
+    body = mask_names(article.body, membership.names)
     when = article.published.date() if article.published else None
     states = []
     for member in membership.as_of(when):
         voices = [s.name for s in sources if s.country == member.country]
         hits = [
             hit
-            for pattern, country in _countries()
+            for pattern, country in country_patterns()
             if country == member.country
             for hit in [pattern.search(body)]
             if hit

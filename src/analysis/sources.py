@@ -76,7 +76,7 @@ class Source:
 
 
 @cache
-def _countries() -> tuple[tuple[re.Pattern[str], str], ...]:
+def country_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, country) for every name, demonym, adjective and place; longest first."""
     forms = [
         (form, row["country"])
@@ -100,11 +100,28 @@ def _type_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 # ---------------------------------------------------------------- attributes
 
 
+@cache
+def organisation_names() -> tuple[str, ...]:
+    """Names of international organisations that hold a place name ("Shanghai Cooperation
+    Organization"), from ``rules/organizations.csv``: they name no country."""
+    return tuple(n for row in rule_rows("organizations.csv") for n in row["names"].split("|") if n)
+
+
+def mask_names(text: str, names: tuple[str, ...]) -> str:
+    """``text`` with every occurrence of ``names`` blanked out; offsets stay valid."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " " * len(name))
+    return text
+
+
 def country_of(description: str) -> tuple[str, str | None]:
-    """The country the description names first, with the words that named it."""
+    """The country the description names first, with the words that named it; the names of
+    international organisations are skipped ("Secretary-General of the Shanghai Cooperation
+    Organization" names no country)."""
     best: tuple[int, str, str] | None = None
-    for pattern, country in _countries():
-        hit = pattern.search(description)
+    masked = mask_names(description, organisation_names())
+    for pattern, country in country_patterns():
+        hit = pattern.search(masked)
         if hit and (best is None or hit.start() < best[0]):
             best = (hit.start(), country, hit.group())
     if best is None:

@@ -225,6 +225,24 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+"""An article or demonstrative just before a capitalised word."""
+
+
+def _tail(
+    run: tuple[int, str, list[str]], tokens: frozenset[str]
+) -> tuple[int, str, list[str]] | None:
+    """The person's name that ends a longer capitalised run, when a speaker slot names them
+    in full after a title of capitalised words ("Minister of State for National Development
+    Desmond Koh" holds the run "National Development Desmond Koh")."""
+    at, name, _ = run
+    words = name.split()
+    tail = " ".join(words[-len(tokens) :])
+    if len(tokens) < 2 or len(words) <= len(tokens) or _words(tail) != tokens:
+        return None
+    return (at + len(name) - len(tail), tail, []) if is_person_name(tail) else None
+
+
 class People:
     """The named people of one article, for turning mentions into canonical speakers.
 
@@ -262,9 +280,11 @@ class People:
         candidates = [
             self.runs[i] for i in self.by_word.get(rarest, ()) if tokens <= _words(self.runs[i][1])
         ]
-        people = [r for r in candidates if is_person_name(r[1])] or [
-            r for r in candidates if len(tokens) == 1 and self._introduced_alone(r[0], r[1])
-        ]
+        people = (
+            [r for r in candidates if is_person_name(r[1])]
+            or [r for r in candidates if len(tokens) == 1 and self._introduced_alone(r[0], r[1])]
+            or [t for r in candidates if speaking and (t := _tail(r, tokens))]
+        )
         if not people:
             return None
         full = max((name for _, name, _ in people), key=lambda n: len(n.split()))
@@ -275,7 +295,8 @@ class People:
             for i in self.by_word.get(word, ())
             if _words(self.runs[i][1]) <= full_tokens
         }
-        runs = [self.runs[i] for i in sorted(indices)]
+        found = {at: (at, name, titles) for at, name, titles in people if name == full}
+        runs = sorted({**found, **{self.runs[i][0]: self.runs[i] for i in indices}}.values())
         named_in_full = speaking and len(tokens) >= 2
         if not named_in_full and not self._personal(full, runs):
             return None
@@ -289,8 +310,13 @@ class People:
     def _personal(self, name: str, runs: list[tuple[int, str, list[str]]]) -> bool:
         """Evidence that a capitalised run names a person rather than an organisation: a
         title, a role noun or an age beside one of its mentions, or a first name the name
-        list knows."""
+        list knows. A single word the text ever writes after an article is a thing ("the
+        Bill", "a Bill"), not a person."""
         body = self.article.body
+        if len(name.split()) == 1 and any(
+            _DETERMINER.search(body[max(0, at - 6) : at]) for at, _, _ in runs
+        ):
+            return False
         before_role, after_role = _person_context()
         for at, run, titles in runs:
             if titles or before_role.search(body[max(0, at - 30) : at]):

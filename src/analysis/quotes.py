@@ -60,6 +60,11 @@ _TITLE_NOUNS = (
     "novel|film|movie|book|song|album|play|opera|show|series|documentary|exhibition|poem|"
     "painting|report|programme|program|campaign|magazine|newspaper|column|app|chatbot"
 )
+_PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+"""A place name of up to three capitalised words; "in Ballinacree, Co Kildare" names two."""
+_ASIDE = r"|\s+\((?=[^()]*[a-z])[^()]{1,60}\)"
+"""A parenthesis after a name stands where an appositive would: "Ms Farah Iskandar (Kallang
+Riverside) said"; an acronym in parentheses ("(ŚGE)") follows an organisation instead."""
 _WH = r"(?:that|how|why|what|whether|where|when|who)\b"
 _NOT_CLAUSE = re.compile(
     r"^(?:nothing|little|so|goodbye|hello|hi|thanks|sorry|(?:yes|no)(?:\s+to\b|\W*$)"
@@ -121,10 +126,14 @@ def _rules() -> _Rules:
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
-        rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,]))?"
+        rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,])"
+        rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
         r"(?:\s+(?:who|to)\s+[a-z][\w'’-]*(?:\s+[\w'’&-]+){0,6}?)?"
     )
-    role_name = rf"(?:[\w'’-]+\s+){{0,4}}?{_NOT_FUNCTION}[a-z][\w'’-]*\s+{NAME}"
+    role_name = (
+        rf"(?:[\w'’-]+\s+){{0,4}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
+        rf"\s+{NAME}"
+    )
     affiliation = (
         rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:\s+(?:of|for|and)\s+{NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
@@ -161,6 +170,7 @@ class _Patterns:
     subject: re.Pattern[str]
     relative: re.Pattern[str]
     name: re.Pattern[str]
+    appos_name: re.Pattern[str]
     trailing_name: re.Pattern[str]
 
 
@@ -168,7 +178,7 @@ class _Patterns:
 def _patterns() -> _Patterns:
     r = _rules()
     sp, cue = r.speaker, rf"(?P<cue>{r.cue})"
-    appos = r"(?P<appos>,\s+[^\"“”]+?,)?"
+    appos = rf"(?P<appos>,\s+[^\"“”]+?,{_ASIDE})?"
     return _Patterns(
         after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}"),
         after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{cue}"),
@@ -180,7 +190,7 @@ def _patterns() -> _Patterns:
             rf",(?=\s+(?:(?i:he|she|they)\s+{r.cue}|{r.cue}\s+{NAME}|{NAME}\s+{r.cue}))"
         ),
         subject_cue=re.compile(
-            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
+            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
             r"(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
@@ -198,16 +208,19 @@ def _patterns() -> _Patterns:
         ),
         coordinated=re.compile(rf"\b(?:and|but)\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
         participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
-        subject=re.compile(rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+(?!(?i:{r.nouns})\b)[a-z]"),
+        subject=re.compile(
+            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+(?!(?i:{r.nouns})\b)[a-z]"
+        ),
         relative=re.compile(
             rf"(?P<speaker>{NAME})(?:,\s+[^,]+?)*,?\s+(?:[\w'’-]+\s+){{0,4}}?who\s+"
             rf"(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         subordinate=re.compile(
-            rf",\s+(?:although|though|but|while|because|and|as)\s+(?P<speaker>he|she|they)\s+"
+            rf",\s+(?:although|though|but|while|because|and|as)\s+{sp}\s+"
             rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         name=re.compile(NAME),
+        appos_name=re.compile(rf"(?:{_NOT_FUNCTION}[a-z][\w'’-]*\s+){{0,2}}?(?P<name>{NAME})"),
         trailing_name=re.compile(rf"{NAME}$"),
     )
 
@@ -306,11 +319,12 @@ spokesman for the regional court")."""
 
 
 _DETERMINERS = frozenset(
-    {"the", "a", "an", "one", "some", "several", "many", "most", "few", "other"}
+    {"and", "but", "the", "a", "an", "one", "some", "several", "many", "most", "few", "other"}
 )
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-"""Words a descriptor label drops, as it drops articles ("One engineer", "Some viewers", "Two
-diplomats" -> "Engineer", "Viewers", "Diplomats"); numbers go only before a plural noun."""
+"""Words a descriptor label drops at its start: a conjunction, an article or a quantifier ("and
+forecasters", "One engineer", "Two diplomats" -> "Forecasters", "Engineer", "Diplomats");
+numbers go only before a plural noun."""
 _COUNT = re.compile(r"of (?:one|two|three|four|five|six|\d+)\b")
 _QUALIFIER = re.compile(
     r"\s+(?:\w+ing|in|at|from|for|with|on|of(?!\s+(?:one|two|three|four|five|six|\d+)\b))\s+"
@@ -323,7 +337,7 @@ def _descriptor_label(mention: str) -> str | None:
     nouns = lexicon().nouns
     words = mention.split()
     plural = any(word.lower() in lexicon().plurals for word in words)
-    if words and (words[0].lower() in _DETERMINERS or (plural and words[0].lower() in _NUMBERS)):
+    while words and (words[0].lower() in _DETERMINERS or (plural and words[0].lower() in _NUMBERS)):
         words = words[1:]
     heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
     if not heads:
@@ -355,9 +369,9 @@ def _mention(hit: re.Match[str]) -> str:
     speaker = hit["speaker"]
     appos = hit.groupdict().get("appos")
     if appos and not is_person_name(strip_name(speaker)[0]):
-        name = _patterns().name.match(appos.lstrip(", "))
-        if name and is_person_name(strip_name(name.group())[0]):
-            return name.group()
+        name = _patterns().appos_name.match(appos.lstrip(", "))
+        if name and is_person_name(strip_name(name["name"])[0]):
+            return name["name"]
     return speaker
 
 
@@ -373,11 +387,21 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     if low in PRONOUN_SPEAKERS:
         return (_PENDING, False, mention)
     first = low.split()[0]
+    whole = _patterns().trailing_name.search(mention)
+    split = _AFFILIATION.search(mention)
+    if whole and split and split.start() < whole.start() and len(whole.group().split()) > 2:
+        words = whole.group().split()
+        person = people.person(" ".join(words[-2:]), speaking=True)
+        if person and person.name == " ".join(words[-2:]):
+            return (person.name, True, mention)
     person_part = _AFFILIATION.split(mention)[0]
     trailing = _patterns().trailing_name.search(person_part)
-    head = person_part[: trailing.start()].split()[-1:] if trailing else []
+    before = person_part[: trailing.start()].split() if trailing else []
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    head = before[-1:]
     placed = bool(head) and head[0].lower() in _PREPOSITIONS
-    organisation = bool(head) and head[0].lower() in lexicon().non_person
+    organisation = bool(head) and (head[0].lower() in lexicon().non_person or head[0][-1] == ",")
     organisation |= placed and not PORTFOLIO.search(person_part[: trailing.start()])
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         words = trailing.group().split()
@@ -675,7 +699,7 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     hit = p.subordinate.search(text)
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
     if clause:
-        yield clause, hit["speaker"], hit["cue"], "pronoun, cue, clause after a conjunction"
+        yield clause, hit["speaker"], hit["cue"], "speaker, cue, clause after a conjunction"
         return
     subject = p.subject.match(text)
     for pattern in (p.coordinated, p.participle):

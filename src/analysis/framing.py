@@ -112,6 +112,17 @@ class HandEntman:
 
 
 @dataclass(frozen=True)
+class FunctionAgreement:
+    """For one of Entman's functions: hand-coded sentences, rule sentences, and how many of
+    the hand-coded ones the rule also found."""
+
+    function: str
+    n_hand: int
+    n_rule: int
+    n_both: int
+
+
+@dataclass(frozen=True)
 class Agreement:
     """Agreement of two codings of the same items."""
 
@@ -329,3 +340,18 @@ def agreement(items: tuple[ItemCode, ...], hand: dict[str, bool]) -> Agreement:
         alpha=nominal_alpha(auto, coded),
         disagreements=tuple(i.item for i in items if i.answer != hand[i.item]),
     )
+
+
+def function_agreement(
+    functions: tuple[FunctionCode, ...], hand: tuple[HandEntman, ...]
+) -> tuple[FunctionAgreement, ...]:
+    """Per function, how many hand-coded excerpts stand in a sentence the rule also chose."""
+    result = []
+    for code in functions:
+        coded = [h for h in hand if h.function == code.function]
+        both = sum(
+            any(h.paragraph == e.paragraph and h.excerpt in e.text for e in code.evidence)
+            for h in coded
+        )
+        result.append(FunctionAgreement(code.function, len(coded), len(code.evidence), both))
+    return tuple(result)

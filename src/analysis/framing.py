@@ -227,6 +227,13 @@ def frame_scores(items: tuple[ItemCode, ...]) -> tuple[FrameScore, ...]:
     return tuple(scores)
 
 
+def hand_frame_scores(hand: dict[str, bool]) -> tuple[FrameScore, ...]:
+    """Frame scores of a hand coding (item -> yes/no), on the same scale as the rules'."""
+    return frame_scores(
+        tuple(ItemCode(r.item, r.frame, r.question, hand[r.item], ()) for r in codebook())
+    )
+
+
 def code_functions(article: Article) -> tuple[FunctionCode, ...]:
     """For each of Entman's functions, the sentences that match its cues."""
     return tuple(

@@ -379,3 +379,18 @@ def test_hand_coding_errors_name_the_file(tmp_path, seed):
     )
     with pytest.raises(ArticleError, match="unknown function 'framing'"):
         read_hand_functions(path, seed.article)
+
+
+# ---------------------------------------------------------------- the chapter
+
+
+def test_framing_chapter_shows_computed_values(built_book, seed, hand):
+    html = (built_book / "chapters" / "framing.html").read_text(encoding="utf-8")
+    result = agreement(seed.framing.items, hand)
+    assert f"{100 * result.percent:.0f}%" in html
+    assert f"{result.alpha:.2f}" in html
+    assert "mutual trust, mutual benefit, equality, consultation" in html
+    for name in ("fig-frame-profile", "fig-keyness", "fig-actor-vocabulary"):
+        assert f'id="{name}"' in html
+    for download in ("framing_items.csv", "framing_keywords.csv", "framing_actors.csv"):
+        assert download in html

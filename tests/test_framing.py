@@ -195,6 +195,21 @@ def test_seed_actors_and_vocabulary(seed):
     assert vocabulary.cooperation.count("cooperation") == 7
 
 
+def test_organisations_acronyms_and_countries():
+    text = (
+        "Ana Ortiz, Vice President of the North Atlantic Treaty Organization, met Greek "
+        "officials. NATO and the CEO of Acme Shipping talked. Greece agreed."
+    )
+    found = {a.name: a for a in analyze(article(text)).framing.actors}
+    nato = found["North Atlantic Treaty Organization"]
+    assert (nato.kind, nato.aliases, nato.mentions) == ("organisation", ("NATO",), 2)
+    assert "Acme Shipping" in found
+    assert "CEO" not in found  # an acronym the article never spells out is not an actor
+    greece = found["Greece"]
+    assert (greece.kind, greece.aliases, greece.mentions) == ("country", ("Greek",), 2)
+    assert greece.cooperation == ("agreed", "met")
+
+
 def test_seed_keywords_and_collocations(seed):
     top = seed.framing.keywords[0]
     assert (top.word, top.count) == ("sco", 9)

@@ -3,7 +3,8 @@ with which relation vocabulary (cooperation or conflict) they share sentences.
 
 Countries come from the names, demonyms and adjectives of ``rules/countries.csv``;
 organisations are runs of capitalised words headed by an organisation word of
-``rules/non_person_words.txt`` (with their acronyms); people are the named sources of the
+``rules/non_person_words.txt`` (with their acronyms, when the article spells them out);
+people are the named sources of the
 sources stage. The relation vocabulary is ``rules/relation_words.csv``, compiled from the
 cooperation (01-08) and conflict (09-20) root categories of the CAMEO event scheme
 (Gerner et al. 2002).
@@ -24,7 +25,7 @@ from analysis.sources import Source
 
 CATEGORIES = ("cooperation", "conflict")
 _CAPITALISED = r"[A-Z][\w'’-]*"
-_ORG_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:of|for|and|the|on|with)\s+)*{_CAPITALISED})*")
+_ORG_RUN = re.compile(rf"{_CAPITALISED}(?: (?:(?:of|for|and|the|on|with) )*{_CAPITALISED})*")
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "with"})
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
@@ -115,7 +116,8 @@ def organisations(text: str) -> list[tuple[str, Span]]:
 
 def _without_role(words: list[str], heads: frozenset[str]) -> list[str]:
     """Drop a role that governs the name ("Vice President of the X Association" -> "X
-    Association"): words up to a connector, when no organisation word stands before it."""
+    Association"): words up to a connector, when no organisation word stands before it, as
+    often as that holds ("NATO and the CEO of Acme Shipping" -> "Acme Shipping")."""
     for i, word in enumerate(words):
         if word.lower() in heads:
             return words
@@ -123,7 +125,7 @@ def _without_role(words: list[str], heads: frozenset[str]) -> list[str]:
             rest = words[i + 1 :]
             while rest and rest[0].lower() in _CONNECTORS:
                 rest.pop(0)
-            return rest
+            return _without_role(rest, heads)
     return words
 
 
@@ -136,8 +138,9 @@ def _mentions(
     article: Article, quotes: tuple[Quote, ...], sources: tuple[Source, ...]
 ) -> dict[tuple[str, str], list[Span]]:
     """(name, kind) -> spans of its mentions; organisations first, so a country or acronym
-    inside an organisation's name is not counted again. A person is mentioned by full name or
-    by the part of it the quotes use ("says Song")."""
+    inside an organisation's name is not counted again. An acronym counts only when the
+    article spells it out (its letters are the initials of an organisation it names). A
+    person is mentioned by full name or by the part of it the quotes use ("says Song")."""
     body = article.body
     mentions: dict[tuple[str, str], list[Span]] = {}
     orgs = organisations(body)
@@ -149,12 +152,12 @@ def _mentions(
         return not any(s.start < end and start < s.end for s in taken)
 
     by_initials = {initials(name): name for name, _ in orgs}
-    countries = _country_forms()
     for hit in _ACRONYM.finditer(body):
-        if free(hit.start(), hit.end()) and not any(p.fullmatch(hit.group()) for p, _ in countries):
-            name = by_initials.get(hit.group(), hit.group())
-            mentions.setdefault((name, "organisation"), []).append(Span(hit.start(), hit.end()))
+        name = by_initials.get(hit.group())
+        if name and free(hit.start(), hit.end()):
+            mentions[(name, "organisation")].append(Span(hit.start(), hit.end()))
             taken.append(Span(hit.start(), hit.end()))
+    countries = _country_forms()
     for pattern, country in countries:
         for hit in pattern.finditer(body):
             if free(hit.start(), hit.end()):

@@ -379,7 +379,7 @@ def test_bad_hand_coding_is_refused(tmp_path, kwargs, message):
 
 
 def test_hand_coding_errors_name_the_file(tmp_path, seed):
-    with pytest.raises(ArticleError, match=r"missing\.csv: no such file"):
+    with pytest.raises(ArticleError, match=r"missing\.csv: cannot be read \(No such file"):
         read_hand_items(tmp_path / "missing.csv")
     path = tmp_path / "entman.csv"
     path.write_text(

@@ -271,8 +271,8 @@ def _read_csv(path: Path, columns: set[str]) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise ArticleError(str(path), "no such file") from None
+    except OSError as exc:
+        raise ArticleError(str(path), f"cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
         raise ArticleError(str(path), f"not valid UTF-8 (byte offset {exc.start})") from None
     if not rows:

@@ -207,7 +207,7 @@ def test_organisations_acronyms_and_countries():
     assert "CEO" not in found  # an acronym the article never spells out is not an actor
     greece = found["Greece"]
     assert (greece.kind, greece.aliases, greece.mentions) == ("country", ("Greek",), 2)
-    assert greece.cooperation == ("agreed", "met")
+    assert greece.cooperation == ("met", "agreed")
 
 
 def test_seed_keywords_and_collocations(seed):

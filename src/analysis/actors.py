@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.article import Article, Sentence
+from analysis.article import Article
 from analysis.people import lexicon
 from analysis.quotes import Quote
 from analysis.resources import rule_rows
@@ -52,35 +52,36 @@ class Vocabulary:
 
 
 @cache
-def _relation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["category"])
-        for r in rule_rows("relation_words.csv")
+def _relation_pattern() -> re.Pattern[str]:
+    """One pattern for the whole lexicon, a named group per category."""
+    rows = rule_rows("relation_words.csv")
+    groups = (
+        f"(?P<{c}>" + "|".join(f"(?:{r['pattern']})" for r in rows if r["category"] == c) + ")"
+        for c in CATEGORIES
     )
+    return re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
 
 
-def without_organisations(text: str) -> str:
-    """``text`` with organisation names blanked out, offsets kept: the "Cooperation" of
-    "Shanghai Cooperation Organization" is a name, not a relation word."""
-    for _, span in organisations(text):
-        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
-    return text
-
-
-def relation_words(text: str) -> Vocabulary:
-    """Every cooperation and conflict word of ``text`` outside organisation names
-    (lower-cased, in the order of the lexicon)."""
-    text = without_organisations(text)
-    found: dict[str, list[str]] = {c: [] for c in CATEGORIES}
-    for pattern, category in _relation_patterns():
-        found[category] += [m.group().lower() for m in pattern.finditer(text)]
-    return Vocabulary(tuple(found["cooperation"]), tuple(found["conflict"]))
+def relation_hits(text: str, names: list[Span]) -> list[tuple[int, str, str]]:
+    """(offset, category, lower-cased word) of every relation word of ``text`` outside the
+    ``names`` spans, in reading order: the "Cooperation" of "Shanghai Cooperation
+    Organization" is a name, not a relation word."""
+    pieces, at = [], 0
+    for span in names:
+        pieces += [text[at : span.start], " " * (span.end - span.start)]
+        at = span.end
+    blanked = "".join([*pieces, text[at:]])
+    return [
+        (hit.start(), hit.lastgroup or "", hit.group().lower())
+        for hit in _relation_pattern().finditer(blanked)
+    ]
 
 
 @cache
-def _country_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, country) for each country name, demonym and adjective; cities and other
-    places are left out: an actor is a country named as such."""
+def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every country name, demonym and adjective (longest first, behind a
+    look-ahead for their first letters that makes the scan fast), and the country of each
+    form; cities and other places are left out: an actor is a country named as such."""
     forms = {
         form: row["country"]
         for row in rule_rows("countries.csv")
@@ -88,10 +89,9 @@ def _country_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
         for form in row[field].split("|")
         if form
     }
-    return tuple(
-        (re.compile(rf"(?<![\w.]){re.escape(f)}(?![\w])"), c)
-        for f, c in sorted(forms.items(), key=lambda pair: len(pair[0]), reverse=True)
-    )
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    initial = "".join(sorted({re.escape(form[0]) for form in forms}))
+    return re.compile(rf"(?<![\w.])(?=[{initial}])(?:{alternatives})(?![\w])"), forms
 
 
 def organisations(text: str) -> list[tuple[str, Span]]:
@@ -135,74 +135,83 @@ def initials(name: str) -> str:
 
 
 def _mentions(
-    article: Article, quotes: tuple[Quote, ...], sources: tuple[Source, ...]
+    article: Article,
+    quotes: tuple[Quote, ...],
+    sources: tuple[Source, ...],
+    orgs: list[tuple[str, Span]],
 ) -> dict[tuple[str, str], list[Span]]:
     """(name, kind) -> spans of its mentions; organisations first, so a country or acronym
     inside an organisation's name is not counted again. An acronym counts only when the
     article spells it out (its letters are the initials of an organisation it names). A
     person is mentioned by full name or by the part of it the quotes use ("says Song")."""
     body = article.body
+    taken = bytearray(len(body))
     mentions: dict[tuple[str, str], list[Span]] = {}
-    orgs = organisations(body)
-    taken = [span for _, span in orgs]
+
+    def claim(key: tuple[str, str], start: int, end: int) -> None:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            mentions.setdefault(key, []).append(Span(start, end))
+
     for name, span in orgs:
-        mentions.setdefault((name, "organisation"), []).append(span)
-
-    def free(start: int, end: int) -> bool:
-        return not any(s.start < end and start < s.end for s in taken)
-
+        claim((name, "organisation"), span.start, span.end)
     by_initials = {initials(name): name for name, _ in orgs}
     for hit in _ACRONYM.finditer(body):
-        name = by_initials.get(hit.group())
-        if name and free(hit.start(), hit.end()):
-            mentions[(name, "organisation")].append(Span(hit.start(), hit.end()))
-            taken.append(Span(hit.start(), hit.end()))
-    countries = _country_forms()
-    for pattern, country in countries:
-        for hit in pattern.finditer(body):
-            if free(hit.start(), hit.end()):
-                mentions.setdefault((country, "country"), []).append(Span(hit.start(), hit.end()))
-                taken.append(Span(hit.start(), hit.end()))
+        if hit.group() in by_initials:
+            claim((by_initials[hit.group()], "organisation"), hit.start(), hit.end())
+    pattern, country = _country_forms()
+    for hit in pattern.finditer(body):
+        claim((country[hit.group()], "country"), hit.start(), hit.end())
     for source in sources:
         if source.named:
             said = {q.mention for q in quotes if q.speaker == source.name and q.mention}
             forms = sorted({source.name} | {m for m in said if m in source.name.split()})
-            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-            spans = [Span(m.start(), m.end()) for m in pattern.finditer(body)]
-            mentions[(source.name, "person")] = [s for s in spans if free(s.start, s.end)]
+            name = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+            for hit in name.finditer(body):
+                claim((source.name, "person"), hit.start(), hit.end())
     return mentions
+
+
+def _sentences_of(article: Article, quote: Quote) -> set[int]:
+    """Start offsets of the sentences a quote overlaps."""
+    found, at = set(), quote.start
+    while at < quote.end:
+        sentence = article.sentence_at(at)
+        if sentence.span.start >= quote.end or sentence.span.end <= at:
+            break
+        found.add(sentence.span.start)
+        at = sentence.span.end
+    return found
 
 
 def find_actors(
     article: Article, quotes: tuple[Quote, ...], sources: tuple[Source, ...]
-) -> tuple[Actor, ...]:
+) -> tuple[tuple[Actor, ...], Vocabulary]:
     """Every actor with its number of mentions and the relation words of its sentences (a
-    person's sentences include those of their quotes), most mentioned first."""
+    person's sentences include those of their quotes), most mentioned first; and the relation
+    words of the whole body."""
+    orgs = organisations(article.body)
+    hits = relation_hits(article.body, [span for _, span in orgs])
+    words: dict[int, list[tuple[str, str]]] = {}
+    for offset, category, word in hits:
+        words.setdefault(article.sentence_at(offset).span.start, []).append((category, word))
     actors = []
-    for (name, kind), spans in _mentions(article, quotes, sources).items():
-        if not spans:
-            continue
-        sentences: dict[int, Sentence] = {}
-        for span in spans:
-            sentence = article.sentence_at(span.start)
-            sentences[sentence.span.start] = sentence
+    for (name, kind), spans in _mentions(article, quotes, sources, orgs).items():
+        chosen = {article.sentence_at(span.start).span.start for span in spans}
         for quote in quotes:
             if kind == "person" and quote.speaker == name:
-                for sentence in article.sentences:
-                    if sentence.span.start < quote.end and quote.start < sentence.span.end:
-                        sentences[sentence.span.start] = sentence
-        text = " ".join(article.text(s.span) for _, s in sorted(sentences.items()))
-        vocabulary = relation_words(text)
-        aliases = tuple(sorted({article.body[s.start : s.end] for s in spans} - {name}))
+                chosen |= _sentences_of(article, quote)
+        found = [pair for i in sorted(chosen) for pair in words.get(i, [])]
         actors.append(
             Actor(
                 name=name,
                 kind=kind,
-                aliases=aliases,
+                aliases=tuple(sorted({article.body[s.start : s.end] for s in spans} - {name})),
                 mentions=len(spans),
-                sentences=len(sentences),
-                cooperation=vocabulary.cooperation,
-                conflict=vocabulary.conflict,
+                sentences=len(chosen),
+                cooperation=tuple(w for c, w in found if c == "cooperation"),
+                conflict=tuple(w for c, w in found if c == "conflict"),
             )
         )
-    return tuple(sorted(actors, key=lambda a: (-a.mentions, a.kind, a.name)))
+    vocabulary = Vocabulary(*(tuple(w for _, c, w in hits if c == kind) for kind in CATEGORIES))
+    return tuple(sorted(actors, key=lambda a: (-a.mentions, a.kind, a.name))), vocabulary

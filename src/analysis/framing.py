@@ -194,22 +194,29 @@ def _evidence(article: Article, sentence: Sentence) -> Evidence:
     return Evidence(span.start, span.end, sentence.paragraph, article.text(span))
 
 
+def sentences_matching(article: Article, pattern: re.Pattern[str]) -> dict[int, Sentence]:
+    """The sentences in which ``pattern`` matches, by start offset: one scan of the body, each
+    hit placed in the sentence where it starts."""
+    return {
+        (s := article.sentence_at(hit.start())).span.start: s
+        for hit in pattern.finditer(article.body)
+    }
+
+
 def code_item(
     rule: ItemRule, article: Article, quotes: tuple[Quote, ...], sources: tuple[Source, ...]
 ) -> ItemCode:
     """Answer one item: yes if a sentence matches the cue (and ``with``), or a quoted source
     has one of the item's source types (its first quote's sentence is then the evidence)."""
-    hits = {
-        s.span.start: s
-        for s in article.sentences
-        if rule.cue.search(text := article.text(s.span))
-        and (rule.with_ is None or rule.with_.search(text))
-    }
+    hits = sentences_matching(article, rule.cue)
+    if rule.with_ is not None:
+        also = sentences_matching(article, rule.with_)
+        hits = {k: s for k, s in hits.items() if k in also}
     typed = {s.name for s in sources if s.type in rule.source_types}
     for quote in quotes:
         if quote.speaker in typed:
             sentence = article.sentence_at(quote.start)
-            hits.setdefault(sentence.span.start, sentence)
+            hits[sentence.span.start] = sentence
     evidence = tuple(_evidence(article, hits[k]) for k in sorted(hits))
     return ItemCode(rule.item, rule.frame, rule.question, bool(evidence), evidence)
 
@@ -240,7 +247,7 @@ def code_functions(article: Article) -> tuple[FunctionCode, ...]:
         FunctionCode(
             function,
             tuple(
-                _evidence(article, s) for s in article.sentences if cue.search(article.text(s.span))
+                _evidence(article, s) for _, s in sorted(sentences_matching(article, cue).items())
             ),
         )
         for function, cue in _function_cues()
@@ -252,15 +259,17 @@ def analyze_framing(
 ) -> Framing:
     """Every framing measure of one article."""
     items = tuple(code_item(rule, article, quotes, sources) for rule in codebook())
+    words = lexis.content_words(article)
+    found, vocabulary = actors.find_actors(article, quotes, sources)
     return Framing(
         items=items,
         frames=frame_scores(items),
         functions=code_functions(article),
-        keywords=lexis.keywords(article),
-        collocations=lexis.collocations(article),
+        keywords=lexis.keywords(words, len(article.word_starts)),
+        collocations=lexis.collocations(words),
         enumerations=lexis.enumerations(article),
-        actors=actors.find_actors(article, quotes, sources),
-        vocabulary=actors.relation_words(article.body),
+        actors=found,
+        vocabulary=vocabulary,
     )
 
 

@@ -112,10 +112,10 @@ def content_words(article: Article) -> list[list[str]]:
     ]
 
 
-def keywords(article: Article) -> tuple[Keyword, ...]:
-    """Words over-used against wordfreq's English reference, by G2 (largest first)."""
-    counts = Counter(w for sentence in content_words(article) for w in sentence)
-    size = len(article.words)
+def keywords(sentences: list[list[str]], size: int) -> tuple[Keyword, ...]:
+    """Words of ``sentences`` (see :func:`content_words`) over-used, in a text of ``size``
+    word tokens, against wordfreq's English reference, by G2 (largest first)."""
+    counts = Counter(w for sentence in sentences for w in sentence)
     found = []
     for word, count in sorted(counts.items()):
         proportion = word_frequency(word, "en")
@@ -134,10 +134,11 @@ def keywords(article: Article) -> tuple[Keyword, ...]:
     return tuple(sorted(found, key=lambda k: (-k.g2, k.word)))
 
 
-def collocations(article: Article) -> tuple[Collocation, ...]:
-    """Adjacent content-word pairs within sentences occurring at least :data:`MIN_COUNT`
-    times, by NLTK's likelihood ratio (largest first), with PMI beside it."""
-    finder = BigramCollocationFinder.from_documents(content_words(article))
+def collocations(sentences: list[list[str]]) -> tuple[Collocation, ...]:
+    """Adjacent content-word pairs within ``sentences`` (see :func:`content_words`)
+    occurring at least :data:`MIN_COUNT` times, by NLTK's likelihood ratio (largest first),
+    with PMI beside it."""
+    finder = BigramCollocationFinder.from_documents(sentences)
     finder.apply_freq_filter(MIN_COUNT)
     measures = BigramAssocMeasures()
     pmi = dict(finder.score_ngrams(measures.pmi))

@@ -6,16 +6,20 @@ each one exactly once (as the cell's value) and no global pyplot state leaks bet
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 from pandas.io.formats.style import Styler
 
+from analysis.actors import Actor
 from analysis.article import Article
 from analysis.diversity import PRESENCE, Composition, Coverage
+from analysis.framing import FrameScore
+from analysis.lexis import Keyword
 from analysis.quotes import Quote
 from analysis.sources import Source
 
@@ -180,6 +184,29 @@ def composition(parts: Sequence[Composition]) -> Figure:
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel("share of the unit")
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=4)
+
+
+# --- framing ---
+
+
+def frame_profile(automatic: tuple[FrameScore, ...], hand: tuple[FrameScore, ...]) -> Figure:
+    """Grouped horizontal bars: each frame's share of items answered yes, by rule and by hand."""
+    labels = [f.frame.replace("_", " ") for f in automatic]
+    rows = range(len(labels))
+    fig = Figure(figsize=(7.0, 0.55 * len(labels) + 1.4))
+    ax = fig.add_subplot()
+    for offset, scores, colour, label in (
+        (-0.2, automatic, PALETTE[0], "rules"),
+        (0.2, hand, PALETTE[1], "hand coding"),
+    ):
+        ax.barh(
+            [r + offset for r in rows], [f.score for f in scores], 0.4, color=colour, label=label
+        )
+    ax.set_yticks(list(rows), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the frame's items answered yes")
+    ax.legend(frameon=False, loc="lower right")
     fig.tight_layout()
     return fig
 
@@ -204,5 +231,41 @@ def member_coverage(coverage: Coverage) -> Figure:
         if rows[0] > 0:
             ax.axhline(rows[0] - 0.5, color=UNKNOWN_COLOUR, linewidth=0.8)
     ax.set_xlabel("presence in the article")
+
+
+def keyness(keywords: tuple[Keyword, ...], top: int = 15) -> Figure:
+    """Horizontal bars: log-likelihood G2 of the ``top`` key words, labelled with their count
+    and log ratio."""
+    shown = keywords[:top]
+    fig = Figure(figsize=(7.0, 0.3 * len(shown) + 1.2))
+    ax = fig.add_subplot()
+    ax.barh([k.word for k in shown], [k.g2 for k in shown], color=PALETTE[0])
+    for row, k in enumerate(shown):
+        ax.text(k.g2, row, f"  n={k.count}, LR {k.log_ratio:.1f}", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max((k.g2 for k in shown), default=1) * 1.35)
+    ax.set_xlabel("log-likelihood G2 against general English")
+    fig.tight_layout()
+    return fig
+
+
+def actor_vocabulary(actors: tuple[Actor, ...]) -> Figure:
+    """Diverging bars: per actor, conflict words (left) and cooperation words (right) in the
+    sentences that name it; the axis is symmetric so that an empty side shows as empty."""
+    names = [textwrap.fill(f"{a.name} ({a.kind})", 34) for a in actors]
+    cooperation = [len(a.cooperation) for a in actors]
+    conflict = [len(a.conflict) for a in actors]
+    fig = Figure(figsize=(7.0, 0.5 * len(names) + 1.4))
+    ax = fig.add_subplot()
+    ax.barh(names, cooperation, color=PALETTE[2], label="cooperation")
+    ax.barh(names, [-n for n in conflict], color=PALETTE[5], label="conflict")
+    ax.axvline(0, color=PALETTE[7], linewidth=0.8)
+    widest = max([*cooperation, *conflict, 1]) * 1.1
+    ax.set_xlim(-widest, widest)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel("relation words in the actor's sentences (conflict left, cooperation right)")
+    ax.legend(frameon=False, loc="best")
     fig.tight_layout()
     return fig

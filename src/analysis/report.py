@@ -9,6 +9,7 @@ from typing import Any
 
 from analysis.article import Article, load_article
 from analysis.diversity import Diversity, assess, read_stances
+from analysis.framing import Framing, analyze_framing
 from analysis.quotes import Quote, extract
 from analysis.sources import Source, apply_codebook, describe, read_codebook
 
@@ -21,6 +22,7 @@ class Report:
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
     diversity: Diversity
+    framing: Framing
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``python -m analysis analyze FILE --json`` (see DESIGN.md)."""
@@ -29,6 +31,7 @@ class Report:
             "quotes": [asdict(q) for q in self.quotes],
             "sources": [asdict(s) for s in self.sources],
             "diversity": self.diversity.to_dict(),
+            "framing": asdict(self.framing),
         }
 
 
@@ -67,4 +70,7 @@ def analyze(
         sources = apply_codebook(sources, read_codebook(Path(codebook)))
     coding = read_stances(Path(stances)) if stances is not None else None
     diversity = assess(article, quotes, sources, coding)
-    return Report(article=article, quotes=quotes, sources=sources, diversity=diversity)
+    framing = analyze_framing(article, quotes, sources)
+    return Report(
+        article=article, quotes=quotes, sources=sources, diversity=diversity, framing=framing
+    )

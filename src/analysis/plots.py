@@ -184,6 +184,32 @@ def composition(parts: Sequence[Composition]) -> Figure:
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel("share of the unit")
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=4)
+    fig.tight_layout()
+    return fig
+
+
+def member_coverage(coverage: Coverage) -> Figure:
+    """One row per state of the organisation, grouped by status; a dot in the column of its
+    presence in the article: a voice (a source from it), only mentioned, or absent."""
+    states = coverage.states
+    colours = dict(zip(PRESENCE, (PALETTE[2], PALETTE[1], UNKNOWN_COLOUR), strict=True))
+    fig = Figure(figsize=(7.0, 0.28 * len(states) + 1.4))
+    ax = fig.add_subplot()
+    for row, state in enumerate(states):
+        ax.scatter(PRESENCE.index(state.presence), row, s=90, color=colours[state.presence])
+    ax.set_yticks(range(len(states)), [s.country for s in states])
+    ax.set_xticks(range(len(PRESENCE)), PRESENCE)
+    ax.set_xlim(-0.5, len(PRESENCE) - 0.5)
+    ax.invert_yaxis()
+    statuses = list(dict.fromkeys(s.status for s in states))
+    for status in statuses:
+        rows = [i for i, s in enumerate(states) if s.status == status]
+        ax.text(len(PRESENCE) - 0.4, sum(rows) / len(rows), status, va="center", size=9)
+        if rows[0] > 0:
+            ax.axhline(rows[0] - 0.5, color=UNKNOWN_COLOUR, linewidth=0.8)
+    ax.set_xlabel("presence in the article")
+    fig.tight_layout()
+    return fig
 
 
 # --- framing ---
@@ -209,28 +235,6 @@ def frame_profile(automatic: tuple[FrameScore, ...], hand: tuple[FrameScore, ...
     ax.legend(frameon=False, loc="lower right")
     fig.tight_layout()
     return fig
-
-
-def member_coverage(coverage: Coverage) -> Figure:
-    """One row per state of the organisation, grouped by status; a dot in the column of its
-    presence in the article: a voice (a source from it), only mentioned, or absent."""
-    states = coverage.states
-    colours = dict(zip(PRESENCE, (PALETTE[2], PALETTE[1], UNKNOWN_COLOUR), strict=True))
-    fig = Figure(figsize=(7.0, 0.28 * len(states) + 1.4))
-    ax = fig.add_subplot()
-    for row, state in enumerate(states):
-        ax.scatter(PRESENCE.index(state.presence), row, s=90, color=colours[state.presence])
-    ax.set_yticks(range(len(states)), [s.country for s in states])
-    ax.set_xticks(range(len(PRESENCE)), PRESENCE)
-    ax.set_xlim(-0.5, len(PRESENCE) - 0.5)
-    ax.invert_yaxis()
-    statuses = list(dict.fromkeys(s.status for s in states))
-    for status in statuses:
-        rows = [i for i, s in enumerate(states) if s.status == status]
-        ax.text(len(PRESENCE) - 0.4, sum(rows) / len(rows), status, va="center", size=9)
-        if rows[0] > 0:
-            ax.axhline(rows[0] - 0.5, color=UNKNOWN_COLOUR, linewidth=0.8)
-    ax.set_xlabel("presence in the article")
 
 
 def keyness(keywords: tuple[Keyword, ...], top: int = 15) -> Figure:

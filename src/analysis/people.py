@@ -184,10 +184,12 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
 
 
 PORTFOLIO = re.compile(
-    r"\b(?:[Mm]inister|[Ss]ecretary|[Ss]pokes\w+|[Cc]ommissioner)\s+(?:for|of)\s+$"
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Ss]pokes\w+|[Cc]ommissioner)\s+(?:for|of)\s+"
+    r"(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*$"
 )
-"""A portfolio title just before a run: its first word is the portfolio ("Minister for Health
-Ciarán Tully" -> "Ciarán Tully")."""
+"""A portfolio title just before a run: its first word is the last portfolio ("Minister for
+Health Ciarán Tully" -> "Ciarán Tully", "Minister of Culture, Sports and Tourism Hoang Thi
+Lan" -> "Hoang Thi Lan")."""
 _POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
 
 

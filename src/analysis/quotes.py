@@ -68,11 +68,13 @@ Riverside) said"; an acronym in parentheses ("(ŚGE)") follows an organisation i
 _WH = r"(?:that|how|why|what|whether|where|when|who)\b"
 _NOT_CLAUSE = re.compile(
     r"^(?:nothing|little|so|goodbye|hello|hi|thanks|sorry|(?:yes|no)(?:\s+to\b|\W*$)"
-    r"|are|is|was|were|have|has|had|will|would|can|could|may|might|must|should|to)\b",
+    r"|are|is|was|were|have|has|had|will|would|can|could|may|might|must|should|to"
+    r"|\w{3,}ed\s+(?:in|on|at|to|by|for|with|from|into|over)\b)\b",
     re.I,
 )
 """Words that cannot open a reported clause: a cue followed by them is no cue ("member
-states are working") or takes no clause ("said nothing")."""
+states are working", "Nordic states gathered in Vilnius") or takes no clause ("said
+nothing")."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def _rules() -> _Rules:
     )
     descriptor = (
         r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
-        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
+        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,])"
         rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
@@ -135,7 +137,7 @@ def _rules() -> _Rules:
         rf"\s+{NAME}"
     )
     affiliation = (
-        rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:\s+(?:of|for|and)\s+{NAME})*"
+        rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:,?\s+(?:of|for|and)\s+{NAME}|,\s+{NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
     )
     speaker = (
@@ -389,11 +391,12 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     first = low.split()[0]
     whole = _patterns().trailing_name.search(mention)
     split = _AFFILIATION.search(mention)
-    if whole and split and split.start() < whole.start() and len(whole.group().split()) > 2:
+    if whole and split and split.start() < whole.start():
         words = whole.group().split()
-        person = people.person(" ".join(words[-2:]), speaking=True)
-        if person and person.name == " ".join(words[-2:]):
-            return (person.name, True, mention)
+        for tail in (" ".join(words[-n:]) for n in (2, 3) if len(words) > n):
+            person = people.person(tail, speaking=True)
+            if person and person.name == tail:
+                return (person.name, True, mention)
     person_part = _AFFILIATION.split(mention)[0]
     trailing = _patterns().trailing_name.search(person_part)
     before = person_part[: trailing.start()].split() if trailing else []
@@ -748,6 +751,14 @@ def word_shares(article: Article, quotes: tuple[Quote, ...]) -> WordShares:
     )
 
 
+def _head_noun(label: str) -> str:
+    """The noun a descriptor label is about: its last word before any qualifier ("Defence
+    ministry spokeswoman" -> "spokeswoman", "Source close to the presenter" -> "source")."""
+    cuts = (_KEEP_WHOLE.search(label), _QUALIFIER.search(label))
+    cut = next((m.start() for m in cuts if m and m.start()), len(label))
+    return label[:cut].split()[-1].lower()
+
+
 def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     """Resolve back-references in reading order. A pronoun takes the speaker of the quote
     just before (same or previous paragraph) when gender and number fit, unless a fitting
@@ -760,8 +771,7 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     unnamed: dict[str, str] = {}
     for quote in quotes:
         if not quote.named and (quote.mention or "").lower().startswith("the "):
-            head = quote.speaker.split()[-1].lower()
-            quote = replace(quote, speaker=unnamed.get(head, quote.speaker))
+            quote = replace(quote, speaker=unnamed.get(_head_noun(quote.speaker), quote.speaker))
         if quote.speaker == _PENDING:
             pronoun = (quote.mention or "").lower()
             speaker, named, at = UNKNOWN, False, -1
@@ -779,7 +789,7 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
         if quote.speaker != UNKNOWN:
             last = quote
             if not quote.named:
-                unnamed[quote.speaker.split()[-1].lower()] = quote.speaker
+                unnamed[_head_noun(quote.speaker)] = quote.speaker
     return resolved
 
 

@@ -262,3 +262,42 @@ def source_agreement(folders: list[Path]) -> dict[str, tuple[int, int]]:
                     count[0] += text.lower() == coded[attribute].lower()
                     count[1] += 1
     return {attribute: (agree, total) for attribute, (agree, total) in counts.items()}
+
+
+@dataclass(frozen=True)
+class FirstScore:
+    """The scores a held-out set got the first time the extractor met it, before any rule was
+    changed for it: the honest estimate of accuracy on unseen news."""
+
+    set: str
+    articles: int
+    gold_quotes: int
+    direct_f1: float
+    speaker_accuracy: float
+    indirect_recall: float
+    unnamed_recall: float
+    note: str
+
+
+def read_first_scores(path: Path) -> tuple[FirstScore, ...]:
+    """The record of first scores (``data/evaluation/first_scores.csv``), in scoring order."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            FirstScore(
+                row["set"],
+                int(row["articles"]),
+                int(row["gold_quotes"]),
+                float(row["direct_f1"]),
+                float(row["speaker_accuracy"]),
+                float(row["indirect_recall"]),
+                float(row["unnamed_recall"]),
+                row["note"],
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def pooled(scores: tuple[FirstScore, ...], attribute: str) -> float:
+    """One score over several sets, each weighted by its number of hand-coded quotes."""
+    total = sum(s.gold_quotes for s in scores)
+    return sum(getattr(s, attribute) * s.gold_quotes for s in scores) / total

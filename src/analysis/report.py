@@ -9,6 +9,7 @@ from typing import Any
 
 from analysis.article import Article, load_article
 from analysis.quotes import Quote, extract
+from analysis.sentiment import Sentiment, score
 from analysis.sources import Source, apply_codebook, describe, read_codebook
 
 
@@ -19,6 +20,7 @@ class Report:
     article: Article
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
+    sentiment: Sentiment
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``python -m analysis analyze FILE --json`` (see DESIGN.md)."""
@@ -26,6 +28,7 @@ class Report:
             "article": article_dict(self.article),
             "quotes": [asdict(q) for q in self.quotes],
             "sources": [asdict(s) for s in self.sources],
+            "sentiment": asdict(self.sentiment),
         }
 
 
@@ -57,4 +60,6 @@ def analyze(source: str | Path | Article, codebook: str | Path | None = None) ->
     sources = describe(article, quotes)
     if codebook is not None:
         sources = apply_codebook(sources, read_codebook(Path(codebook)))
-    return Report(article=article, quotes=quotes, sources=sources)
+    return Report(
+        article=article, quotes=quotes, sources=sources, sentiment=score(article, quotes, sources)
+    )

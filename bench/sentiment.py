@@ -58,7 +58,8 @@ def main() -> None:
     for name, ms in rows.items():
         print(f"{name:36} {ms:10.2f} {ms / baseline:7.2f}")
     ratio = rows["(b) sentiment stage (analyze)"] / baseline
-    print(f"stage / baseline = {ratio:.2f} (budget {BUDGET}): {'met' if ratio <= BUDGET else 'NOT met'}")
+    verdict = "met" if ratio <= BUDGET else "NOT met"
+    print(f"stage / baseline = {ratio:.2f} (budget {BUDGET}): {verdict}")
 
 
 if __name__ == "__main__":

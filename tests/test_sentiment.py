@@ -194,6 +194,7 @@ def test_trace_equals_nltk_polarity_scores_on_every_unit():
         ),
         max_size=25,
     ).map(lambda parts: "".join(p if p in ",.!?\"'" else f" {p}" for p in parts))
+    | st.text(alphabet="aZ ,.!?;:-'\"#()", max_size=40)
 )  # fmt: skip
 def test_fast_word_list_equals_nltk(text):
     constants = sentiment.vader().constants

@@ -523,9 +523,7 @@ def score(article: Article, quotes: Sequence[Quote], sources: Sequence[Source] =
     for tone in scored:
         if tone.units:
             by_paragraph[tone.paragraph].append(tone.compound)
-    samples = _kind_samples(body_units)
     speakers = {s.name: [u.compound for u in body_units if u.speaker == s.name] for s in sources}
-    tones = group_tones({**samples, **speakers})
     tokens = {u.id: _unit_tokens(article, u) for u in body_units}
     parts = {
         "article": lambda u: True,
@@ -537,8 +535,8 @@ def score(article: Article, quotes: Sequence[Quote], sources: Sequence[Source] =
         units=body_units,
         sentences=scored,
         paragraphs=tuple(_mean(p) for p in by_paragraph),
-        groups=tones[: len(samples)],
-        sources=tones[len(samples) :],
+        groups=group_tones(_kind_samples(body_units)),
+        sources=group_tones(speakers),
         words=word_totals(body_units),
         gdelt=tuple(
             gdelt(part, [t for u in body_units if keep(u) for t in tokens[u.id]])

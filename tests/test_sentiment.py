@@ -98,7 +98,7 @@ def test_sentences_with_quotes_are_split_at_the_quote_boundaries(seed, tone):
     assert reported.text == q1.text
     # q2 runs over two sentences: one unit in each, then the attribution as narration.
     assert [unit(tone, u).quote for u in ("u6", "u7", "u8")] == ["q2", "q2", None]
-    assert unit(tone, "u8").text == '" says Song.'
+    assert unit(tone, "u8").text == "says Song."
     assert tone.sentences[5].compound == vader_compound(unit(tone, "u7").raw + unit(tone, "u8").raw)
     assert unit(tone, "u6").start == q2.start
 
@@ -110,9 +110,9 @@ def test_a_partial_quote_splits_narration_in_three():
                   start + len("a terrible mistake"), 0, None, "test")  # fmt: skip
     found = sentiment.units(article, [quote])
     assert [(u.kind, u.text) for u in found] == [
-        ("narration", 'The mayor called the plan "'),
+        ("narration", "The mayor called the plan"),
         ("direct", "a terrible mistake"),
-        ("narration", '" today.'),
+        ("narration", "today."),
     ]
     # terrible -2.1 and mistake -1.4 in the lexicon; the narration holds no lexicon word.
     assert found[1].compound == vader_compound(-2.1 - 1.4) < 0 == found[0].compound

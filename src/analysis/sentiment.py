@@ -52,6 +52,8 @@ CONFIDENCE = 0.95
 HEADLINE = "headline"
 NARRATION = "narration"
 QUOTE_KINDS = ("direct", "indirect")
+_EDGE = ' \n"“”'
+"""Trimmed from the edges of a unit: the space and quote marks left by a cut at a quote."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ class _SentiText(SentiText):
     """NLTK's ``SentiText`` with its word list found in one pass over the text.
 
     NLTK maps a whitespace token with one run of punctuation before or after a word of two
-    or more letters (``"cooperation,"``) to the bare word by building, for every call, a
+    or more characters (``"cooperation,"``) to the bare word by building, for every call, a
     dictionary of every word joined to every entry of its punctuation list; a token is
     looked up there. The same rule is applied here token by token, which gives the same
     words (the tests check it on every test article and on generated text) at about half
@@ -277,7 +279,8 @@ def _pieces(
     article: Article, sentence: Span, quotes: Sequence[Quote]
 ) -> list[tuple[int, int, Quote | None]]:
     """``sentence`` cut at the boundaries of the quotes it overlaps: (start, end, quote or
-    None for narration), each piece trimmed of spaces and holding at least one word."""
+    None for narration), each piece trimmed of spaces and of the double quote marks left at
+    its edges, and holding at least one word."""
     cuts: list[tuple[int, int, Quote | None]] = []
     cursor = sentence.start
     for quote in quotes:
@@ -290,7 +293,8 @@ def _pieces(
     pieces = []
     for start, end, quote in cuts:
         text = article.body[start:end]
-        start, end = start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+        start += len(text) - len(text.lstrip(_EDGE))
+        end -= len(text) - len(text.rstrip(_EDGE))
         if article.words_in(start, end):
             pieces.append((start, end, quote))
     return pieces
@@ -305,6 +309,7 @@ def _unit(
     where: tuple[int | None, int | None],
     kind: str | None = None,
 ) -> Unit:
+    """Score one unit; ``where`` is (sentence index, paragraph index), None for the headline."""
     trace = _trace(text)
     compound = trace.scores["compound"]
     return Unit(

@@ -7,8 +7,15 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: book test lint chromium clean
 
+# Sphinx rebuilds only the chapters whose text changed; when the package, the data or the
+# configuration changed since the last build, every chapter is executed again (--all).
+BUILT := _build/.built
+STALE  = $(shell test -f $(BUILT) && find src/analysis data _config.yml _toc.yml references.bib \
+           -newer $(BUILT) -type f | head -n 1)
+
 book: $(STAMP)
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going $(if $(STALE),--all)
+	touch $(BUILT)
 
 test: $(STAMP) chromium lint
 	$(BIN)/pytest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,12 +40,12 @@ def offline_env(log: Path) -> dict[str, str]:
 def cli(offline: Path):
     """Run ``python -m analysis ARGS`` in a child process under the network guard."""
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "analysis", *args],
             capture_output=True,
             text=True,
-            env=offline_env(offline),
+            env={**offline_env(offline), **(env or {})},
             cwd=ROOT,
             timeout=300,
         )
@@ -52,17 +53,23 @@ def cli(offline: Path):
     return run
 
 
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory: pytest.TempPathFactory, offline: Path) -> Path:
-    """Build the book once, offline, with warnings as errors; returns the HTML folder."""
-    out = tmp_path_factory.mktemp("book")
+def build_book(out: Path, log: Path) -> Path:
+    """Build the book into ``out``, offline, with warnings as errors; returns the HTML folder."""
     jb = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
         [str(jb), "build", str(ROOT), "--path-output", str(out), *BUILD_FLAGS],
         capture_output=True,
         text=True,
-        env=offline_env(offline),
+        env=offline_env(log),
         timeout=900,
     )
     assert result.returncode == 0, f"book build failed:\n{result.stdout[-6000:]}\n{result.stderr}"
     return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_book(offline: Path) -> Path:
+    """The book, built from scratch once per test session into the project's ``_build``, where
+    the browser test leaves its screenshots for a reviewer."""
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    return build_book(ROOT, offline)

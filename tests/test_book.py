@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import SEED, build_book
 
 from analysis.report import analyze
 
@@ -67,6 +67,19 @@ def test_book_has_every_chapter(built_book):
     assert (built_book / "index.html").exists()
 
 
+def test_two_builds_are_identical(built_book, tmp_path, offline):
+    """Same commit, same book: no build date, random table id or unseeded number in a page."""
+    again = build_book(tmp_path, offline)
+
+    def files(root: Path) -> dict[str, bytes]:
+        found = (p for p in root.rglob("*") if p.is_file() and "_screenshots" not in p.parts)
+        return {str(p.relative_to(root)): p.read_bytes() for p in found}
+
+    first, second = files(built_book), files(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
 def test_every_page_reads_cleanly(built_book, server, browser):
     screenshots = built_book / "_screenshots"
     screenshots.mkdir(exist_ok=True)
@@ -100,6 +113,33 @@ def test_every_page_reads_cleanly(built_book, server, browser):
         page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
         page.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_search_finds_the_articles_key_phrase(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/search.html?q=Shanghai+Spirit", wait_until="networkidle")
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15_000)
+    found = results.all_inner_texts()
+    page.close()
+    assert any("Voices" in hit for hit in found), found
+
+
+def test_every_download_link_resolves(built_book, server, browser):
+    page = browser.new_page()
+    broken: list[str] = []
+    links = 0
+    for page_path in pages(built_book):
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        for link in page.locator("a.reference.download").all():
+            links += 1
+            href = link.get_attribute("href")
+            response = page.request.get(f"{server}/{Path(page_path).parent / href}")
+            if response.status != 200 or not response.body():
+                broken.append(f"{page_path}: {href} -> HTTP {response.status}")
+    page.close()
+    assert links > 0
+    assert broken == []
 
 
 def test_article_chapter_shows_computed_numbers(built_book, server, browser):

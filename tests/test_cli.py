@@ -27,6 +27,16 @@ def test_analyze_json_article_part(cli):
         assert art["body"][sentence["start"] : sentence["end"]].strip()
 
 
+def test_analyze_json_is_reproducible(cli):
+    """Two runs give the same bytes, whatever the interpreter's string-hash seed."""
+    outputs = set()
+    for seed in ("1", "2"):
+        result = cli("analyze", str(SEED), "--json", env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
 def test_analyze_summary(cli):
     result = cli("analyze", str(SEED))
     assert result.returncode == 0, result.stderr

@@ -22,7 +22,16 @@ _UPPER = "".join(
     chr(c) for block in ((0x41, 0x250), (0x370, 0x530)) for c in range(*block) if chr(c).isupper()
 )
 """Capital letters of the Latin (with Łukasz, Ş, Đ ...), Greek and Cyrillic alphabets."""
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Jr|Sr|Fr)\."
+_ABBREVIATED = (
+    r"(?:Jr|Sr|St|Fr|"
+    + "|".join(
+        re.escape(row["title"][:-1])
+        for row in rule_rows("titles.csv")
+        if row["title"].endswith(".") and "." not in row["title"][:-1]
+    )
+    + r")\."
+)
+"""Abbreviated titles (from ``titles.csv``) and name suffixes that may stand in a name."""
 _NAME_WORD = (
     rf"(?:(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
     rf"|[{_UPPER}][\w'’-]*)"
@@ -326,6 +335,17 @@ class People:
                 ((m, p) for p in self.persons for m in p.mentions), key=lambda pair: pair[0]
             )
         return self._mentions
+
+    def last_named(self, offset: int) -> Person | None:
+        """The person mentioned last before ``offset``, in this or the previous paragraph
+        ("Mr Hamweemba ... the 58-year-old farmer said")."""
+        mentions = self.mentions()
+        earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
+        if not earlier:
+            return None
+        at, person = earlier[-1]
+        near = self.article.paragraph_of(at) >= self.article.paragraph_of(offset) - 1
+        return person if near else None
 
     def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, Person] | None:
         """The person a pronoun at ``offset`` refers to, with the offset of their last

@@ -7,8 +7,10 @@ each one exactly once (as the cell's value) and no global pyplot state leaks bet
 from __future__ import annotations
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from pandas.io.formats.style import Styler
 
 from analysis.article import Article
 from analysis.quotes import Quote
@@ -34,9 +36,66 @@ STYLE = {
 mpl.rcParams.update(STYLE)
 
 
+def table(frame: pd.DataFrame, name: str) -> Styler:
+    """A data table as the book shows it: without the index, and with ``name`` as its HTML id
+    (pandas would draw a random one, and two builds of one commit must give the same page)."""
+    return frame.style.set_uuid(name).hide(axis="index")
+
+
 def paragraph_label(index: int) -> str:
     """How the book names paragraph ``index`` (0-based in data, 1-based for readers)."""
     return f"¶{index + 1}"
+
+
+PIPELINE = {
+    "article file": (0.0, 1.0, "data/articles"),
+    "article": (1.0, 1.0, "clean, segment"),
+    "quotes": (2.0, 1.0, "direct, indirect"),
+    "sources": (3.0, 1.0, "who, role, type"),
+    "diversity": (4.2, 2.0, "indices, coverage"),
+    "sentiment": (4.2, 1.0, "VADER, cross-check"),
+    "framing": (4.2, 0.0, "frames, keyness"),
+    "report": (5.4, 1.0, "analyze()"),
+    "book / JSON": (6.5, 1.0, "chapters, CLI"),
+}
+"""Where each stage of ``analysis`` sits in the pipeline figure, with a one-line gloss."""
+PIPELINE_EDGES = (
+    ("article file", "article"),
+    ("article", "quotes"),
+    ("quotes", "sources"),
+    *(("sources", stage) for stage in ("diversity", "sentiment", "framing")),
+    *((stage, "report") for stage in ("diversity", "sentiment", "framing")),
+    ("report", "book / JSON"),
+)
+
+
+def pipeline() -> Figure:
+    """The stages of the analysis as boxes, and the one direction data flows between them."""
+    fig = Figure(figsize=(8.0, 2.8))
+    ax = fig.add_subplot()
+    for src, dst in PIPELINE_EDGES:
+        (x0, y0, _), (x1, y1, _) = PIPELINE[src], PIPELINE[dst]
+        ax.annotate(
+            "",
+            xy=(x1 - 0.42, y1),
+            xytext=(x0 + 0.42, y0),
+            arrowprops={"arrowstyle": "->", "color": PALETTE[7], "lw": 1.0},
+        )
+    for name, (x, y, gloss) in PIPELINE.items():
+        ax.text(
+            x,
+            y,
+            f"{name}\n{gloss}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": PALETTE[0]},
+        )
+    ax.set_xlim(-0.6, 7.1)
+    ax.set_ylim(-0.6, 2.6)
+    ax.set_axis_off()
+    fig.tight_layout()
+    return fig
 
 
 def words_per_paragraph(article: Article) -> Figure:

@@ -122,6 +122,7 @@ def _rules() -> _Rules:
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,]))?"
+        r"(?:\s+(?:who|to)\s+[a-z][\w'’-]*(?:\s+[\w'’&-]+){0,6}?)?"
     )
     role_name = rf"(?:[\w'’-]+\s+){{0,4}}?{_NOT_FUNCTION}[a-z][\w'’-]*\s+{NAME}"
     affiliation = (
@@ -180,11 +181,12 @@ def _patterns() -> _Patterns:
         ),
         subject_cue=re.compile(
             rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,)?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
+            r"(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
         ),
         content_cue=re.compile(
-            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,4}}"
+            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,8}}"
             r"(?:,\s[^\"“”]*)?[.!?]$"
         ),
         content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
@@ -294,12 +296,21 @@ def _trim_unclosed(body: str, marked: _Marked) -> _Marked:
 # ---------------------------------------------------------------- speakers
 
 
-_KEEP_WHOLE = re.compile(r"\b(?:familiar with|close to|with knowledge of|briefed on)\b", re.I)
-"""Descriptors whose qualifier is the description ("people familiar with the matter")."""
+_KEEP_WHOLE = re.compile(
+    r"\b(?:familiar with|close to|with knowledge of|briefed on"
+    r"|(?:spokes(?:man|woman|person|people|men|women)|representatives?|lawyers?) for)\b",
+    re.I,
+)
+"""Descriptors whose qualifier is the description ("people familiar with the matter", "a
+spokesman for the regional court")."""
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "most", "few", "other"})
-"""Words a descriptor label drops ("Some viewers" -> "Viewers"); numerals stay ("One engineer")."""
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "one", "some", "several", "many", "most", "few", "other"}
+)
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+"""Words a descriptor label drops, as it drops articles ("One engineer", "Some viewers", "Two
+diplomats" -> "Engineer", "Viewers", "Diplomats"); numbers go only before a plural noun."""
 _COUNT = re.compile(r"of (?:one|two|three|four|five|six|\d+)\b")
 _QUALIFIER = re.compile(
     r"\s+(?:\w+ing|in|at|from|for|with|on|of(?!\s+(?:one|two|three|four|five|six|\d+)\b))\s+"
@@ -311,7 +322,8 @@ def _descriptor_label(mention: str) -> str | None:
     """``a defence ministry spokeswoman in Dushanbe`` -> ``Defence ministry spokeswoman``."""
     nouns = lexicon().nouns
     words = mention.split()
-    if words and words[0].lower() in _DETERMINERS:
+    plural = any(word.lower() in lexicon().plurals for word in words)
+    if words and (words[0].lower() in _DETERMINERS or (plural and words[0].lower() in _NUMBERS)):
         words = words[1:]
     heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
     if not heads:
@@ -331,6 +343,8 @@ def _descriptor_label(mention: str) -> str | None:
     return label[:1].upper() + label[1:]
 
 
+_AGE = re.compile(r"\b\d+-year-old\b")
+"""An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
 _AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 """Where a name's affiliation starts: "Hemi Callaghan of Tasman Insights"."""
 
@@ -375,7 +389,7 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     if label is None:
         return None
     if first == "the" and label.split()[-1].lower() not in lexicon().plurals:
-        person = people.by_role(label)
+        person = people.by_role(label) or (_AGE.search(label) and people.last_named(offset))
         if person:
             return (person.name, True, mention)
     return (label, False, mention)
@@ -427,7 +441,9 @@ def _direct(article: Article, people: People) -> list[Quote]:
         partial = bool(before.strip()) and not before.rstrip().endswith((":", ","))
         found = _attribute_direct(text, before, after, partial, first.start, people, p)
         if found is None and partial:
-            continue
+            found = _reported_speaker(before, first.start, quotes, article, people)
+            if found is None:
+                continue
         if found is None and quotes and quotes[-1].paragraph == m.paragraph:
             prev = quotes[-1]
             found = (prev.speaker, prev.named, prev.mention, prev.cue, "same speaker as before")
@@ -450,6 +466,14 @@ def _direct(article: Article, people: People) -> list[Quote]:
             )
         )
     return quotes
+
+
+_REPORTED = re.compile(
+    r"(?:that\s+)?(?:he|she|they|it|we|i|the|a|an|this|there|his|her|their|its)(?:\s+\S+){3}",
+    re.I,
+)
+"""A cue's tail that is itself reported speech ("said he had expected bad news, "but not
+this""): the quote that follows completes the reported clause, as a partial quote."""
 
 
 def _attribute_direct(
@@ -477,10 +501,26 @@ def _attribute_direct(
     hit = p.before.search(before)
     if hit and (partial or hit["colon"] or not hit["tail"].strip()):
         resolved = _speaker(_mention(hit), offset, people)
+        reported = hit["colon"] != ":" and _REPORTED.match(hit["tail"].strip())
         if resolved:
-            rule = _PARTIAL if partial else "cue before the quote"
+            rule = _PARTIAL if partial or reported else "cue before the quote"
             return (*resolved, hit["cue"], rule)
     return None
+
+
+def _reported_speaker(
+    before: str, offset: int, quotes: list[Quote], article: Article, people: People
+) -> _Found | None:
+    """The speaker of a partial quote far from its cue: the speaker of an earlier quote in the
+    same sentence, else the subject of the sentence's reporting clause ("Nowicka said a
+    recount rarely changed ..., but that the margin was "small enough ..."")."""
+    sentence = article.sentence_at(offset - 1).span
+    if quotes and quotes[-1].start >= sentence.start:
+        prev = quotes[-1]
+        return (prev.speaker, prev.named, prev.mention, prev.cue, _PARTIAL)
+    hit = _patterns().subject_cue.match(before)
+    resolved = hit and _speaker(_mention(hit), offset, people)
+    return (*resolved, hit["cue"], _PARTIAL) if resolved else None
 
 
 def _previous_paragraph_speaker(
@@ -519,8 +559,9 @@ _SETTING = re.compile(
 )
 """A cue's setting before its that-clause: "said in a note to clients that ..."."""
 _TOLD = re.compile(
-    r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+){0,2}?\S+"
-    r"(?:\s+(?:on|in|at|after|during|before)\b[^,.;]{0,40}?)?"
+    r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+){0,2}?"
+    r"(?!(?:on|in|at|to|for|with|by|from|of|after|during|before)\s)\S+"
+    r"(?:\s+(?:on|in|at|after|during|before)\s+[^,.;]{1,40}?)?"
     r"\s+(?:that\s+)?(?P<clause>(?:he|she|they|it|we|i|the|a|an|this|there)\b.+)$",
     re.I,
 )
@@ -627,7 +668,8 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
         (p.content_cue_inverted, "reported clause, cue, speaker"),
     ):
         hit = pattern.match(text)
-        if hit and _rules().complement.get(lemma_of.get(hit["cue"], "")) == "clause":
+        lemma = hit and lemma_of.get(hit["cue"], "")
+        if hit and (lemma == "tell" or _rules().complement.get(lemma) == "clause"):
             yield hit["content"], hit["speaker"], hit["cue"], rule
             return
     hit = p.subordinate.search(text)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from pandas.io.formats.style import Styler
 
 from analysis.actors import Actor
@@ -21,6 +21,7 @@ from analysis.diversity import PRESENCE, Composition, Coverage
 from analysis.framing import FrameScore
 from analysis.lexis import Keyword
 from analysis.quotes import Quote
+from analysis.sentiment import THRESHOLD, Sentiment
 from analysis.sources import Source
 
 # Okabe & Ito's colour-blind-safe palette.
@@ -271,5 +272,66 @@ def actor_vocabulary(actors: tuple[Actor, ...]) -> Figure:
     ax.tick_params(axis="y", labelsize=8)
     ax.set_xlabel("relation words in the actor's sentences (conflict left, cooperation right)")
     ax.legend(frameon=False, loc="best")
+    fig.tight_layout()
+    return fig
+
+
+# --- tone ---
+
+
+def tone_trajectory(sentiment: Sentiment) -> Figure:
+    """VADER compound of every unit in reading order, marked by kind (narration, direct or
+    indirect quote), over the neutral band of +/-0.05 and with paragraph breaks."""
+    units = sentiment.units
+    positions = list(range(1, len(units) + 1))
+    fig = Figure(figsize=(7.0, 3.8))
+    ax = fig.add_subplot()
+    ax.axhspan(-THRESHOLD, THRESHOLD, color="0.9", zorder=0, label="neutral band")
+    ax.axhline(0, color="0.6", linewidth=0.8, zorder=1)
+    ax.plot(positions, [u.compound for u in units], color="0.55", linewidth=1, zorder=2)
+    for i in range(1, len(units)):
+        if units[i].paragraph != units[i - 1].paragraph:
+            ax.axvline(i + 0.5, color="0.85", linewidth=0.6, linestyle=":", zorder=1)
+    markers = {
+        "narration": ("o", PALETTE[0]),
+        "direct": ("s", PALETTE[1]),
+        "indirect": ("D", PALETTE[2]),
+    }
+    for kind, (marker, color) in markers.items():
+        chosen = [(p, u.compound) for p, u in zip(positions, units, strict=True) if u.kind == kind]
+        if chosen:
+            xs, ys = zip(*chosen, strict=True)
+            label = kind if kind == "narration" else f"{kind} quote"
+            ax.scatter(xs, ys, marker=marker, color=color, label=label, zorder=3, s=30)
+    ax.set_xlim(0.5, len(units) + 0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("unit in reading order (dotted lines: paragraph breaks)")
+    ax.set_ylabel("VADER compound")
+    ax.legend(frameon=False, loc="lower right", fontsize=8, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def tone_by_group(sentiment: Sentiment) -> Figure:
+    """Mean unit compound with its 95% bootstrap interval for narration, quotes and each
+    source; a group of one unit has a point and no interval."""
+    groups = [*sentiment.groups, *sentiment.sources]
+    groups = [g for g in groups if g.n]
+    labels = [f"{g.group} (n={g.n})" for g in groups]
+    fig = Figure(figsize=(7.0, 0.42 * len(groups) + 1.3))
+    ax = fig.add_subplot()
+    ax.axvspan(-THRESHOLD, THRESHOLD, color="0.9", zorder=0)
+    ax.axvline(0, color="0.6", linewidth=0.8)
+    n_kinds = len(sentiment.groups)
+    for row, group in enumerate(groups):
+        color = PALETTE[0] if row < n_kinds else PALETTE[1]
+        if group.low is not None:
+            ax.plot([group.low, group.high], [row, row], color=color, linewidth=2)
+        ax.plot([group.mean], [row], marker="o", color=color)
+    ax.set_yticks(range(len(groups)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean VADER compound per unit, with 95% bootstrap interval")
     fig.tight_layout()
     return fig

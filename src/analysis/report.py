@@ -11,6 +11,7 @@ from analysis.article import Article, load_article
 from analysis.diversity import Diversity, assess, read_stances
 from analysis.framing import Framing, analyze_framing
 from analysis.quotes import Quote, extract
+from analysis.sentiment import Sentiment, score
 from analysis.sources import Source, apply_codebook, describe, read_codebook
 
 
@@ -22,6 +23,7 @@ class Report:
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
     diversity: Diversity
+    sentiment: Sentiment
     framing: Framing
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +33,7 @@ class Report:
             "quotes": [asdict(q) for q in self.quotes],
             "sources": [asdict(s) for s in self.sources],
             "diversity": self.diversity.to_dict(),
+            "sentiment": asdict(self.sentiment),
             "framing": asdict(self.framing),
         }
 
@@ -69,8 +72,11 @@ def analyze(
     if codebook is not None:
         sources = apply_codebook(sources, read_codebook(Path(codebook)))
     coding = read_stances(Path(stances)) if stances is not None else None
-    diversity = assess(article, quotes, sources, coding)
-    framing = analyze_framing(article, quotes, sources)
     return Report(
-        article=article, quotes=quotes, sources=sources, diversity=diversity, framing=framing
+        article=article,
+        quotes=quotes,
+        sources=sources,
+        diversity=assess(article, quotes, sources, coding),
+        sentiment=score(article, quotes, sources),
+        framing=analyze_framing(article, quotes, sources),
     )

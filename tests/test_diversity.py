@@ -389,6 +389,31 @@ def test_seed_stance_coding_reads():
     assert {c.stance for c in coding.values()} == {"supportive"}
 
 
+def test_seed_stances_agree_with_the_tone_of_their_quotes(seed_report):
+    checks = {c.name: c for c in seed_report.diversity.viewpoints.checks}
+    assert set(checks) == {"Song Jingwu", "Olim Alimov", "Khalid Taimur Akram", "Experts"}
+    assert all(c.tone_label == "positive" and c.consistent for c in checks.values())
+    tones = {g.group: g.mean for g in seed_report.sentiment.sources}
+    assert checks["Olim Alimov"].tone == tones["Olim Alimov"]
+
+
+@pytest.mark.parametrize(
+    ("stance", "tone", "label", "consistent"),
+    [
+        ("supportive", 0.05, "positive", True),
+        ("supportive", 0.0, "neutral", False),
+        ("critical", -0.3, "negative", True),
+        ("critical", 0.4, "positive", False),
+        ("neutral", -0.049, "neutral", True),
+        ("supportive", None, "unknown", None),
+        ("unknown", 0.5, "positive", None),
+    ],
+)
+def test_stance_check_against_tone(stance, tone, label, consistent):
+    check = dv.check_stance(dv.StanceCoding("X", stance, "why"), tone)
+    assert (check.tone_label, check.consistent) == (label, consistent)
+
+
 # ---------------------------------------------------------------- the chapter
 
 

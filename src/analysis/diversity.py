@@ -37,6 +37,7 @@ import numpy as np
 from analysis.article import Article, ArticleError
 from analysis.quotes import UNKNOWN, Quote
 from analysis.resources import rule_rows
+from analysis.sentiment import label
 from analysis.sources import Source, country_patterns, mask_names, source_type
 
 DIMENSIONS = ("type", "country", "gender", "affiliation", "named", "stance")
@@ -434,14 +435,44 @@ class Viewpoints:
     has_critical: bool
     has_independent: bool
     """Whether any source is independent of the state (see :func:`affiliation`)."""
+    checks: tuple[StanceCheck, ...]
+    """Each coded stance beside the tone of the source's own quoted words."""
+
+
+EXPECTED_TONE = {"supportive": "positive", "critical": "negative", "neutral": "neutral"}
+"""The VADER class a stance leads one to expect of the source's quoted words."""
+
+
+@dataclass(frozen=True)
+class StanceCheck:
+    """A hand-coded stance checked against the mean VADER compound of the source's quoted
+    units (sentiment stage): ``consistent`` is None when the stance or the tone is unknown."""
+
+    name: str
+    stance: str
+    tone: float | None
+    tone_label: str
+    consistent: bool | None
+
+
+def check_stance(coding: StanceCoding, tone: float | None) -> StanceCheck:
+    """Whether the tone of a source's quotes has the class its coded stance leads one to
+    expect (Hutto & Gilbert 2014 thresholds); lexicon tone is a check, not a stance measure."""
+    tone_label = UNKNOWN if tone is None else label(tone)
+    known = coding.stance in EXPECTED_TONE and tone is not None
+    consistent = EXPECTED_TONE[coding.stance] == tone_label if known else None
+    return StanceCheck(coding.name, coding.stance, tone, tone_label, consistent)
 
 
 def viewpoints(
-    sources: tuple[Source, ...], coding: Mapping[str, StanceCoding] | None = None
+    sources: tuple[Source, ...],
+    coding: Mapping[str, StanceCoding] | None = None,
+    tones: Mapping[str, float | None] | None = None,
 ) -> Viewpoints:
-    """Stance counts, distinct stances, and whether a critical or an independent voice
-    appears; a source with no coding has stance ``unknown``."""
-    coding = coding or {}
+    """Stance counts, distinct stances, whether a critical or an independent voice appears,
+    and each stance checked against the tone of the source's quotes (``tones``, mean compound
+    by source name); a source with no coding has stance ``unknown``."""
+    coding, tones = coding or {}, tones or {}
     stances = tuple(coding.get(s.name, StanceCoding(s.name, UNKNOWN, "not coded")) for s in sources)
     counts = {stance: sum(c.stance == stance for c in stances) for stance in (*STANCES, UNKNOWN)}
     return Viewpoints(
@@ -450,6 +481,7 @@ def viewpoints(
         distinct=sum(counts[s] > 0 for s in STANCES),
         has_critical=counts["critical"] > 0,
         has_independent=any(affiliation(s) == "independent" for s in sources),
+        checks=tuple(check_stance(c, tones.get(c.name)) for c in stances),
     )
 
 
@@ -536,6 +568,7 @@ class Diversity:
                 "distinct": self.viewpoints.distinct,
                 "has_critical": self.viewpoints.has_critical,
                 "has_independent": self.viewpoints.has_independent,
+                "checks": [asdict(c) for c in self.viewpoints.checks],
             },
             "gaps": list(self.gaps),
         }
@@ -547,14 +580,16 @@ def assess(
     sources: tuple[Source, ...],
     stances: Mapping[str, StanceCoding] | None = None,
     membership: Membership | None = None,
+    tones: Mapping[str, float | None] | None = None,
     *,
     keep_unknown: bool = False,
     resamples: int = RESAMPLES,
     seed: int = SEED,
 ) -> Diversity:
     """The diversity stage: compositions with intervals, coverage of the organisation's states
-    (the SCO's unless another ``membership`` is given), viewpoints and the missing voices."""
-    views = viewpoints(sources, stances)
+    (the SCO's unless another ``membership`` is given), viewpoints checked against ``tones``
+    (each source's mean quote compound from the sentiment stage) and the missing voices."""
+    views = viewpoints(sources, stances, tones)
     reach = coverage(article, sources, membership or read_membership())
     return Diversity(
         keep_unknown=keep_unknown,

@@ -72,11 +72,13 @@ def analyze(
     if codebook is not None:
         sources = apply_codebook(sources, read_codebook(Path(codebook)))
     coding = read_stances(Path(stances)) if stances is not None else None
+    sentiment = score(article, quotes, sources)
+    tones = {group.group: group.mean for group in sentiment.sources}
     return Report(
         article=article,
         quotes=quotes,
         sources=sources,
-        diversity=assess(article, quotes, sources, coding),
-        sentiment=score(article, quotes, sources),
+        diversity=assess(article, quotes, sources, coding, tones=tones),
+        sentiment=sentiment,
         framing=analyze_framing(article, quotes, sources),
     )

@@ -96,8 +96,9 @@ _POST_NOMINALS = frozenset(
 
 def strip_name(raw: str) -> tuple[str, list[str]]:
     """A capitalised run without what precedes the name: function words, titles, roles
-    (listed, or ending in -ist: "Virologist Anouk de Graaf") and nationalities ("Australian
-    Trade Minister Fiona Gallagher" -> "Fiona Gallagher")."""
+    (listed, or ending in -ist: "Virologist Anouk de Graaf"), nationalities ("Australian
+    Trade Minister Fiona Gallagher" -> "Fiona Gallagher") and origins ("Seoul-born Han
+    Ji-woo")."""
     r = lexicon()
     words = raw.strip().split()
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
@@ -114,17 +115,20 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
             or bare.lower() in _nationalities()
             or (i == cut and bare.lower() in r.function_words)
             or (i == cut and bare.lower().endswith("ist") and len(words) - i > 2)
+            or bare.lower().endswith(("-born", "-based"))
         ):
             cut = i + 1
     return " ".join(words[cut:]), titles
 
 
 def is_person_name(name: str) -> bool:
-    """Two to five capitalised words, none of them an organisation or place word."""
+    """Two to five capitalised words, none of them an acronym ("NHS Strathmore") or an
+    organisation or place word."""
     words = name.split()
     return (
         2 <= len(words) <= 5
         and not name.isupper()
+        and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
         and all(w[:1].isupper() or w in _PARTICLES or "-" in w for w in words)
         and not any(w.lower().strip(".,") in lexicon().non_person for w in words)
         and name.lower() not in place_names()
@@ -227,8 +231,8 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_DETERMINER = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
-"""An article or demonstrative just before a capitalised word."""
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
+"""An article, a demonstrative or a preposition of place just before a capitalised word."""
 
 
 def _tail(
@@ -312,8 +316,8 @@ class People:
     def _personal(self, name: str, runs: list[tuple[int, str, list[str]]]) -> bool:
         """Evidence that a capitalised run names a person rather than an organisation: a
         title, a role noun or an age beside one of its mentions, or a first name the name
-        list knows. A single word the text ever writes after an article is a thing ("the
-        Bill", "a Bill"), not a person."""
+        list knows. A single word the text ever writes after an article or a preposition of
+        place is a thing or a place ("the Bill", "from Blairgowrie"), not a person."""
         body = self.article.body
         if len(name.split()) == 1 and any(
             _DETERMINER.search(body[max(0, at - 6) : at]) for at, _, _ in runs

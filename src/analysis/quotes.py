@@ -218,7 +218,7 @@ def _patterns() -> _Patterns:
             rf"(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         subordinate=re.compile(
-            rf",\s+(?:although|though|but|while|because|and|as)\s+{sp}\s+"
+            rf",\s+(?:although|though|but|while|because|and|as|where|when)\s+{sp}\s+"
             rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         name=re.compile(NAME),
@@ -321,7 +321,8 @@ spokesman for the regional court")."""
 
 
 _DETERMINERS = frozenset(
-    {"and", "but", "the", "a", "an", "one", "some", "several", "many", "most", "few", "other"}
+    {"and", "but", "though", "although", "the", "a", "an", "one", "some", "several", "many"}
+    | {"most", "few", "other"}
 )
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 """Words a descriptor label drops at its start: a conjunction, an article or a quantifier ("and

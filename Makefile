@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test lint chromium clean
+.PHONY: book test lint bench chromium clean
 
 # Sphinx rebuilds only the chapters whose text changed; when the package, the data or the
 # configuration changed since the last build, every chapter is executed again (--all).
@@ -23,6 +23,12 @@ test: $(STAMP) chromium lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Timings for the README (not a test): cold and no-change book builds, and the seed's analysis
+# against NLTK's VADER alone.
+bench: $(STAMP)
+	$(BIN)/python bench/book.py
+	$(BIN)/python bench/sentiment.py
 
 # The virtual environment, rebuilt when the pins or the package metadata change.
 $(STAMP): requirements.txt constraints.txt pyproject.toml

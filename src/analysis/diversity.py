@@ -150,7 +150,8 @@ def bootstrap(
     """Every index of the composition of ``categories`` (each unit weighted by ``weights``),
     with a percentile interval at ``LEVEL`` from ``resamples`` resamples of the units drawn
     with replacement (Efron 1979). The generator is seeded, so the interval is reproducible.
-    With three or four units the interval mostly states how little so few units can show."""
+    With three or four units the interval mostly states how little so few units can show.
+    Few units give few distinct resamples, so each index is computed once per distinct one."""
     if len(categories) != len(weights) or not categories:
         raise ValueError("bootstrap needs one weight per unit and at least one unit")
     labels = sorted(set(categories))
@@ -162,10 +163,11 @@ def bootstrap(
     samples = np.bincount(cells, weights=mass[draws].ravel(), minlength=resamples * len(labels))
     samples = samples.reshape(resamples, len(labels))
     samples = samples[samples.sum(axis=1) > 0]
+    distinct, inverse = np.unique(samples, axis=0, return_inverse=True)
     tail = 100 * (1 - LEVEL) / 2
     estimates = []
     for name, index in INDICES.items():
-        values = [index(row) for row in samples]
+        values = np.array([index(row) for row in distinct])[inverse.ravel()]
         low, high = np.percentile(values, [tail, 100 - tail])
         estimates.append(Estimate(name, float(index(observed)), float(low), float(high)))
     return tuple(estimates)

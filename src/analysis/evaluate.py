@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from analysis.article import Article, ArticleError, load_article
@@ -162,8 +163,14 @@ def locate(article: Article, gold: GoldQuote) -> set[int]:
     return set(article.words_in(start, end))
 
 
-def score_article(article: Article, gold: tuple[GoldQuote, ...], unnamed: frozenset[str]) -> Scores:
-    predicted = extract(article)
+def score_article(
+    article: Article,
+    gold: tuple[GoldQuote, ...],
+    unnamed: frozenset[str],
+    predicted: tuple[Quote, ...] | None = None,
+) -> Scores:
+    """Scores of one article; ``predicted`` are its extracted quotes (extracted when None)."""
+    predicted = extract(article) if predicted is None else predicted
     covered = {q.id: set(article.words_in(q.start, q.end)) for q in predicted}
     gold_tokens = [locate(article, g) for g in gold]
     matches = []
@@ -229,12 +236,21 @@ def evaluate(folders: list[Path]) -> Scores:
             sources_path = quotes_path.with_name(
                 quotes_path.name.removesuffix(".quotes.csv") + ".sources.csv"
             )
+            article, predicted = extracted(article_path)
             scores.append(
                 score_article(
-                    load_article(article_path), read_gold(quotes_path), read_unnamed(sources_path)
+                    article, read_gold(quotes_path), read_unnamed(sources_path), predicted
                 )
             )
     return combine(scores)
+
+
+@cache
+def extracted(path: Path) -> tuple[Article, tuple[Quote, ...]]:
+    """An annotated article and its extracted quotes, read once per process: the scores and
+    the source agreement of one evaluation run look at the same extraction."""
+    article = load_article(path)
+    return article, extract(article)
 
 
 def source_agreement(folders: list[Path]) -> dict[str, tuple[int, int]]:
@@ -249,8 +265,7 @@ def source_agreement(folders: list[Path]) -> dict[str, tuple[int, int]]:
             )
             with gold_path.open(encoding="utf-8", newline="") as handle:
                 gold = {row["name"]: row for row in csv.DictReader(handle)}
-            article = load_article(article_path)
-            for source in describe(article, extract(article)):
+            for source in describe(*extracted(article_path)):
                 coded = gold.get(source.name)
                 if coded is None:
                     continue

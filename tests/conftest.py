@@ -28,6 +28,14 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert log.read_text() == "", f"tests tried to reach the network:\n{log.read_text()}"
 
 
+def long_article(folder: Path, copies: int) -> Path:
+    """An article file whose body is the seed's body ``copies`` times, for tests of scale."""
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 2)[2]
+    path = folder / f"long_{copies}.txt"
+    path.write_text("Headline\n\n" + "\n\n".join([body] * copies), encoding="utf-8")
+    return path
+
+
 def offline_env(log: Path) -> dict[str, str]:
     """Environment for a child process that installs the network guard at start-up."""
     env = dict(os.environ)

@@ -6,7 +6,7 @@ import csv
 import time
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, long_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -234,9 +234,7 @@ def test_five_megabyte_article_is_read_and_attributed(tmp_path):
     from analysis.article import load_article
     from analysis.sources import describe
 
-    body = SEED.read_text(encoding="utf-8").split("\n\n", 2)[2]
-    path = tmp_path / "big.txt"
-    path.write_text("Headline\n\n" + "\n\n".join([body] * 2000), encoding="utf-8")
+    path = long_article(tmp_path, 2000)
     assert path.stat().st_size > 5_000_000
     start = time.perf_counter()
     article = load_article(path)

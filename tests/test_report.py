@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import time
 
-from conftest import SEED
+from conftest import long_article
 
 from analysis.report import analyze
 
 
 def test_one_megabyte_article_goes_through_every_stage(tmp_path):
-    body = SEED.read_text(encoding="utf-8").split("\n\n", 2)[2]
-    path = tmp_path / "long.txt"
-    path.write_text("Headline\n\n" + "\n\n".join([body] * 400), encoding="utf-8")
+    path = long_article(tmp_path, 400)
     assert path.stat().st_size > 1_000_000
     start = time.perf_counter()
     report = analyze(path)

@@ -50,6 +50,9 @@ _PREPOSITIONS = frozenset({"in", "at", "on", "of", "from", "to", "for", "near", 
 in Hai Phong"), not the speaker."""
 _NOT_FUNCTION = r"(?!(?:in|at|on|of|from|to|for|with|by|and|or|the|a|an|as|than|near)\s)"
 """The word before a name in "chief executive Marcus Feld" is a role, not a preposition."""
+_NOT_DETERMINER = r"(?!(?i:the|a|an|its|his|her|their|this|that)\s)"
+"""A capitalised article or possessive opens a description, not a name ("The opposition's
+culture spokesman, Declan Furlong, ...")."""
 _NO_CONJUNCTION = r"(?!(?i:and|but|or|so|yet|while|as)\b)"
 """A speaker after a comma is never a coordinated clause ("..., and the union agreed.")."""
 _ADVERB = (
@@ -101,6 +104,7 @@ class Quote:
 @dataclass(frozen=True)
 class _Rules:
     cue: str
+    inflected: str
     participles: str
     lemma_of: dict[str, str]
     complement: dict[str, str]
@@ -125,7 +129,8 @@ def _rules() -> _Rules:
         r"|earlier in|later in)"
     )
     descriptor = (
-        r"(?:(?i:the|a|an|one|two|three|four|several|some|many|other|most|few)\s+)?"
+        r"(?:(?i:the|a|an|its|their|his|her|one|two|three|four|several|some|many|other|most|few)"
+        r"\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
         rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,])"
@@ -137,16 +142,18 @@ def _rules() -> _Rules:
         rf"\s+{NAME}"
     )
     affiliation = (
-        rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME}(?:,?\s+(?:of|for|and)\s+{NAME}|,\s+{NAME})*"
+        rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{NAME}(?:,?\s+(?:of|for|and)\s+{NAME}|,\s+{NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
     )
     speaker = (
-        rf"(?P<speaker>(?i:he|she|they)\b|{role_name}{affiliation}|{NAME}{affiliation}"
+        rf"(?P<speaker>(?i:he|she|they)\b|{role_name}{affiliation}|{_NOT_DETERMINER}{NAME}{affiliation}"
         rf"|{descriptor})"
     )
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
+    inflected = sorted((f for f, lemma in lemma_of.items() if f != lemma), key=len, reverse=True)
     return _Rules(
         cue=cue,
+        inflected=r"\b(?:" + "|".join(map(re.escape, inflected)) + r")\b",
         participles=rf"\b(?:{participles})\b",
         lemma_of=lemma_of,
         complement=complement,
@@ -208,7 +215,9 @@ def _patterns() -> _Patterns:
         according_end=re.compile(
             rf"^(?P<content>.+?),?\s+(?i:according to)\s+{sp}(?:,\s.*)?[.!?]$"
         ),
-        coordinated=re.compile(rf"\b(?:and|but)\s+(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"),
+        coordinated=re.compile(
+            rf"\b(?:and|but)\s+(?:also\s+)?(?P<cue>{r.inflected})\s+(?P<rest>.+?)[.!?]?$"
+        ),
         participle=re.compile(rf",\s+(?P<cue>{r.participles})\s+(?P<rest>.+?)[.!?]?$"),
         subject=re.compile(
             rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+(?!(?i:{r.nouns})\b)[a-z]"

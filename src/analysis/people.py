@@ -231,7 +231,7 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
+_THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
 
@@ -320,7 +320,7 @@ class People:
         place is a thing or a place ("the Bill", "from Blairgowrie"), not a person."""
         body = self.article.body
         if len(name.split()) == 1 and any(
-            _DETERMINER.search(body[max(0, at - 6) : at]) for at, _, _ in runs
+            _THING_OR_PLACE_BEFORE.search(body[max(0, at - 6) : at]) for at, _, _ in runs
         ):
             return False
         before_role, after_role = _person_context()

@@ -329,9 +329,23 @@ _KEEP_WHOLE = re.compile(
 spokesman for the regional court")."""
 
 
-_DETERMINERS = frozenset(
-    {"and", "but", "though", "although", "the", "a", "an", "one", "some", "several", "many"}
-    | {"most", "few", "other"}
+_LEADING_WORDS = frozenset(
+    {
+        "and",
+        "but",
+        "though",
+        "although",
+        "the",
+        "a",
+        "an",
+        "one",
+        "some",
+        "several",
+        "many",
+        "most",
+        "few",
+        "other",
+    }
 )
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 """Words a descriptor label drops at its start: a conjunction, an article or a quantifier ("and
@@ -349,7 +363,9 @@ def _descriptor_label(mention: str) -> str | None:
     nouns = lexicon().nouns
     words = mention.split()
     plural = any(word.lower() in lexicon().plurals for word in words)
-    while words and (words[0].lower() in _DETERMINERS or (plural and words[0].lower() in _NUMBERS)):
+    while words and (
+        words[0].lower() in _LEADING_WORDS or (plural and words[0].lower() in _NUMBERS)
+    ):
         words = words[1:]
     heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
     if not heads:

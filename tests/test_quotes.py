@@ -181,6 +181,82 @@ def test_indirect_and_unnamed_sources():
     assert [q.named for q in found] == [False, False, True, True]
 
 
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            'Independent MP for Tablelands Greg Falconer said: "The policies are wrong."',
+            ["Greg Falconer"],
+        ),
+        (
+            'Opposition MLA from Devgarh Pooja Kushwaha called it "murder by paperwork".',
+            ["Pooja Kushwaha"],
+        ),
+        (
+            "Hoshizaki's mayor, Kenji Morimoto, speaking through an interpreter, said the "
+            "strand had been requested by employers.",
+            ["Kenji Morimoto"],
+        ),
+        (
+            "Her main rival, lawyer and opposition candidate Peter Kamau Njoroge, said she "
+            "had left the county in debt.",
+            ["Peter Kamau Njoroge"],
+        ),
+        (
+            "The union's secretary-general, Dennis Omondi, called the rise \"daylight "
+            'robbery" and argued that operators were using the levy as cover.',
+            ["Dennis Omondi", "Dennis Omondi"],
+        ),
+        (
+            "The film was directed by Seoul-born Han Ji-woo.\n\n"
+            '"Every scene had to work twice," Han told the audience.',
+            ["Han Ji-woo"],
+        ),
+        (
+            "Jess Harlow, who was married in June, later shared photos on Instagram, "
+            'writing: "Still pinching myself."',
+            ["Jess Harlow"],
+        ),
+    ],
+)
+def test_speaker_behind_titles_asides_and_origins(body, speakers):
+    assert [q.speaker for q in quotes_of(body)] == speakers
+
+
+def test_relatives_sharing_a_surname_stay_apart():
+    found = quotes_of(
+        "Lindiwe Khumalo, 41, was shot as she opened her gate.\n\n"
+        "Khumalo's sister, Zanele Khumalo, wept in the gallery. Outside court, she told "
+        "reporters the family had waited two years for this day."
+    )
+    assert [q.speaker for q in found] == ["Zanele Khumalo"]
+
+
+def test_pronoun_refers_to_someone_named_before_it():
+    found = quotes_of(
+        "His co-accused, businessman Sipho Mabena, was convicted.\n\n"
+        "The case relied on the former finance officer, Grace Maluleke, who turned state "
+        "witness. She testified that Mabena had instructed her to approve payments."
+    )
+    assert [q.speaker for q in found] == ["Grace Maluleke"]
+
+
+def test_a_list_is_not_a_person_introduced_by_one_word():
+    found = quotes_of(
+        'Mayor Denise Rourke said: "This is serious."\n\n'
+        "Fire, police and paramedic dispatch were not affected, she said."
+    )
+    assert [q.speaker for q in found] == ["Denise Rourke", "Denise Rourke"]
+
+
+def test_the_role_names_the_person_it_titles():
+    found = quotes_of(
+        "Judge Refilwe Mathebula found Sipho Ndlovu guilty of murder.\n\n"
+        '"Not a single witness placed him there," the judge said.'
+    )
+    assert [q.speaker for q in found] == ["Refilwe Mathebula"]
+
+
 def test_a_verb_without_a_reported_clause_is_no_quote():
     found = quotes_of(
         "Olim Alimov, a Tajik, explains his understanding of the Shanghai Spirit. "

@@ -8,7 +8,7 @@ resolving every mention of a long article stays linear in its length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -146,12 +146,13 @@ def _words(name: str) -> frozenset[str]:
 
 @cache
 def _person_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for a role noun or a country's possessive ("Ethiopia's") just before a name
-    and a person appositive just after it."""
+    """Patterns for a role noun, a country's possessive ("Ethiopia's") or a birthplace
+    ("Seoul-born") just before a name and a person appositive just after it."""
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
     country = "|".join(sorted(map(re.escape, _country_names()), key=len, reverse=True))
     before = re.compile(
-        rf"(?:\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}},|,)?|\b(?:{country})['’]s)\s+$"
+        rf"(?:\b(?i:{noun})(?:\s+(?:of|for|at)\s+[^,.;]{{1,40}},|,)?|\b(?:{country})['’]s|-born)"
+        r"\s+$"
     )
     after = re.compile(
         rf",\s+(?!which\b|that\b)(?:\d+,|who\b|(?:a|an)\s+\d+-year-old\b"
@@ -175,11 +176,11 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
     for match in _NAME_RE.finditer(article.body):
         if _inside(skip, starts, match.start()):
             continue
-        portfolio = PORTFOLIO.search(article.body[max(0, match.start() - 40) : match.start()])
+        before = article.body[max(0, match.start() - 40) : match.start()]
         for piece in _POSSESSIVE.finditer(match.group()):
             run = piece.group("run")
-            if portfolio and piece.start() == 0 and len(run.split()) >= 3:
-                run = run.split(" ", 1)[1]
+            if piece.start() == 0 and len(run.split()) >= 3:
+                run = _after_title_object(run, before)
             name, titles = strip_name(run)
             if name:
                 offset = match.start() + piece.start() + piece.group("run").find(name.split()[0])
@@ -194,6 +195,31 @@ PORTFOLIO = re.compile(
 """A portfolio title just before a run: its first word is the last portfolio ("Minister for
 Health Ciarán Tully" -> "Ciarán Tully", "Minister of Culture, Sports and Tourism Hoang Thi
 Lan" -> "Hoang Thi Lan")."""
+CONSTITUENCY = re.compile(
+    r"\b(?:MPs?|MLAs?|MEPs?|MSPs?|TDs?|[Ss]enator|[Rr]epresentative|[Cc]ongress(?:wo)?man"
+    r"|[Aa]ssembly(?:wo)?man|[Cc]ouncill?or|[Dd]eputy|[Mm]ember)\s+(?:for|from|of)\s+$"
+)
+"""A title that takes a place before the name: "MP for Tablelands Greg Falconer", "MLA from
+Devgarh Pooja Kushwaha", "Member of Parliament Ama Owusu"."""
+
+
+def _after_title_object(run: str, before: str) -> str:
+    """A run of three or more words without the portfolio or constituency that a title
+    just before it governs: the portfolio is one word; a place may be longer, and ends
+    before the first word the first-name list knows."""
+    words = run.split()
+    if PORTFOLIO.search(before):
+        return " ".join(words[1:])
+    if not CONSTITUENCY.search(before):
+        return run
+    known = (
+        i
+        for i in range(1, len(words) - 1)
+        if gender.from_first_name(" ".join(words[i:])).value != "unknown"
+    )
+    return " ".join(words[next(known, 1) :])
+
+
 _POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
 
 
@@ -231,6 +257,8 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_LIST = re.compile(r",\s+[a-z][\w'’-]*(?:,\s+[a-z][\w'’-]*)*\s+(?:and|or)\s")
+"""A comma, then lower-case words joined by "and" or "or": a list, not an appositive."""
 _THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
@@ -259,6 +287,7 @@ class People:
     def __init__(self, article: Article, quoted: list[Span]) -> None:
         self.article = article
         self.runs = _name_runs(article, sorted(quoted, key=lambda s: s.start))
+        self.run_end = {at: at + len(name) for at, name, _ in self.runs}
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for index, (_, name, _) in enumerate(self.runs):
             for word in _words(name):
@@ -333,15 +362,16 @@ class People:
 
     def _introduced_alone(self, at: int, name: str) -> bool:
         """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
-        seller" or "Thomas, a 52-year-old driver"."""
+        seller" or "Thomas, a 52-year-old driver"; a word that opens a list ("Fire, police and
+        paramedic dispatch") is not introduced."""
         words = name.split()
+        after = self.article.body[at + len(name) : at + len(name) + 60]
         return (
             len(words) == 1
             and name.lower() not in lexicon().function_words
             and name.lower() not in place_names()
-            and bool(
-                _person_context()[1].match(self.article.body[at + len(name) : at + len(name) + 60])
-            )
+            and bool(_person_context()[1].match(after))
+            and not _LIST.match(after)
         )
 
     def by_role(self, label: str) -> Person | None:
@@ -351,12 +381,18 @@ class People:
         return found[0] if len(found) == 1 else None
 
     def _role_text(self, person: Person) -> str:
-        """The title before a person's first mention and the appositive after it."""
+        """The title before a person's first mention and the appositive after it. The title
+        starts after the person named just before ("Judge Refilwe Mathebula found Sipho
+        Ndlovu": "judge" is not Ndlovu's title)."""
         first = min(person.mentions, default=0)
         body = self.article.body
         end = first + len(person.name)
+        mentions = self.mentions()
+        before = bisect_left(mentions, first, key=lambda pair: pair[0])
+        start = self.run_end.get(mentions[before - 1][0], 0) if before else 0
         appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
-        return body[max(0, first - 40) : end] + (appositive.group() if appositive else "")
+        title = body[max(0, first - 40, start) : end]
+        return title + (appositive.group() if appositive else "")
 
     def mentions(self) -> list[tuple[int, Person]]:
         """(offset, person) for every mention of every person in the article, sorted."""

@@ -19,6 +19,7 @@ from functools import cache
 from analysis import gender
 from analysis.article import Article
 from analysis.people import (
+    CONSTITUENCY,
     NAME,
     PORTFOLIO,
     People,
@@ -166,7 +167,7 @@ def _rules() -> _Rules:
 class _Patterns:
     after_cue_first: re.Pattern[str]
     after_speaker_first: re.Pattern[str]
-    before: re.Pattern[str]
+    before: tuple[re.Pattern[str], ...]
     unclosed_end: re.Pattern[str]
     subject_cue: re.Pattern[str]
     content_cue: re.Pattern[str]
@@ -187,19 +188,25 @@ class _Patterns:
 def _patterns() -> _Patterns:
     r = _rules()
     sp, cue = r.speaker, rf"(?P<cue>{r.cue})"
+    # A subject's cue is a finite verb; a participle after it opens an aside ("The mayor,
+    # Kenji Morimoto, speaking through an interpreter, said ...").
+    finite = rf"(?P<cue>(?!{r.participles}){r.cue})"
     appos = rf"(?P<appos>,\s+[^\"“”]+?,{_ASIDE})?"
     return _Patterns(
         after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}"),
-        after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{cue}"),
-        before=re.compile(
-            rf"(?:^|[,;:]\s+|^\W+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
-            r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
+        after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
+        before=tuple(
+            re.compile(
+                rf"(?:^|[,;:]\s+|^\W+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{verb}"
+                r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
+            )
+            for verb in (finite, cue)
         ),
         unclosed_end=re.compile(
             rf",(?=\s+(?:(?i:he|she|they)\s+{r.cue}|{r.cue}\s+{NAME}|{NAME}\s+{r.cue}))"
         ),
         subject_cue=re.compile(
-            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{cue}"
+            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{finite}"
             r"(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
@@ -231,7 +238,9 @@ def _patterns() -> _Patterns:
             rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         name=re.compile(NAME),
-        appos_name=re.compile(rf"(?:{_NOT_FUNCTION}[a-z][\w'’-]*\s+){{0,2}}?(?P<name>{NAME})"),
+        appos_name=re.compile(
+            rf"(?:(?:and\s+)?{_NOT_FUNCTION}[a-z][\w'’-]*\s+){{0,4}}?(?P<name>{NAME})"
+        ),
         trailing_name=re.compile(rf"{NAME}$"),
     )
 
@@ -431,7 +440,8 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     head = before[-1:]
     placed = bool(head) and head[0].lower() in _PREPOSITIONS
     organisation = bool(head) and (head[0].lower() in lexicon().non_person or head[0][-1] == ",")
-    organisation |= placed and not PORTFOLIO.search(person_part[: trailing.start()])
+    title = person_part[: trailing.start()] if trailing else ""
+    organisation |= placed and not (PORTFOLIO.search(title) or CONSTITUENCY.search(title))
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         words = trailing.group().split()
         for start in range(max(len(words) - 1, 1)):
@@ -551,7 +561,7 @@ def _attribute_direct(
                 resolved = _speaker(_mention(hit), offset, people)
                 if resolved:
                     return (*resolved, hit["cue"], rule)
-    hit = p.before.search(before)
+    hit = _cue_before(before)
     if hit and (partial or hit["colon"] or not hit["tail"].strip()):
         resolved = _speaker(_mention(hit), offset, people)
         reported = hit["colon"] != ":" and _REPORTED.match(hit["tail"].strip())
@@ -559,6 +569,12 @@ def _attribute_direct(
             rule = _PARTIAL if partial or reported else "cue before the quote"
             return (*resolved, hit["cue"], rule)
     return None
+
+
+def _cue_before(text: str) -> re.Match[str] | None:
+    """A speaker and cue that end ``text`` and introduce a quote: a finite cue if there is
+    one, else a participle ("Jess, who ..., later shared ..., writing: "..."")."""
+    return next((hit for pattern in _patterns().before if (hit := pattern.search(text))), None)
 
 
 def _reported_speaker(
@@ -586,7 +602,7 @@ def _previous_paragraph_speaker(
     prev_text = article.paragraph_texts[m.paragraph - 1]
     if prev_text.rstrip().endswith(":"):
         last = article.sentence_at(article.paragraphs[m.paragraph - 1].end - 1)
-        hit = _patterns().before.search(last.span.of(article.body))
+        hit = _cue_before(last.span.of(article.body))
         if hit:
             resolved = _speaker(_mention(hit), para.start, people)
             if resolved:
@@ -785,10 +801,23 @@ def _head_noun(label: str) -> str:
     return label[:cut].split()[-1].lower()
 
 
+def _pronoun_offset(quote: Quote, pronoun: str, article: Article) -> int:
+    """Where the pronoun of a quote stands: before a reported clause ("She testified that
+    Mabena had ..."), or after it ("..., she said"), never among the names the clause holds.
+    A direct quote's own words name no one the pronoun could refer to."""
+    if quote.kind == "direct":
+        return quote.start
+    sentence = article.sentence_at(quote.start).span
+    lead = article.body[sentence.start : quote.start]
+    found = list(re.finditer(rf"\b{re.escape(pronoun)}\b", lead, re.I))
+    return sentence.start + found[-1].start() if found else sentence.start
+
+
 def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     """Resolve back-references in reading order. A pronoun takes the speaker of the quote
     just before (same or previous paragraph) when gender and number fit, unless a fitting
-    person is named after that quote; "they" only ever refers back to a group. A definite
+    person is named after that quote and before the pronoun; "they" only ever refers back
+    to a group. A definite
     descriptor ("the official") takes an earlier unnamed source with the same head noun."""
     nouns = gender.noun_genders()
     plurals = lexicon().plurals
@@ -807,7 +836,8 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
                 value = person.stated_gender if person else nouns.get(head, "unknown")
                 if fits(pronoun, value, plural=not last.named and head in plurals):
                     speaker, named, at = last.speaker, last.named, last.end
-            mention = people.resolve_pronoun(pronoun, quote.start) if pronoun != "they" else None
+            where = _pronoun_offset(quote, pronoun, people.article)
+            mention = people.resolve_pronoun(pronoun, where) if pronoun != "they" else None
             if mention and mention[0] > at:
                 speaker, named = mention[1].name, True
             quote = replace(quote, speaker=speaker, named=named)

@@ -217,6 +217,31 @@ def test_indirect_and_unnamed_sources():
             'writing: "Still pinching myself."',
             ["Jess Harlow"],
         ),
+        (
+            '"The shelters saved lives," Disaster Management and Relief Minister Farida '
+            "Rahman told reporters.",
+            ["Farida Rahman"],
+        ),
+        (
+            "Uzbekistan's Minister of Water Resources, Shavkat Khamidov, said the platform "
+            "would rotate among the capitals.",
+            ["Shavkat Khamidov"],
+        ),
+        (
+            "PDC caucus leader Johannes van der Merwe said his party would nominate a "
+            'candidate.\n\n"Tonight we made it official," Mr van der Merwe said.',
+            ["Johannes van der Merwe", "Johannes van der Merwe"],
+        ),
+        (
+            "Senior advocate Farhan Merchant argued that the notices were unlawful.\n\n"
+            '"This was never about congestion," Mr. Merchant said.',
+            ["Farhan Merchant", "Farhan Merchant"],
+        ),
+        (
+            "The city's member of the mayoral committee for transport, Lerato Khumalo, said "
+            'the city could not pay.\n\n"The city is not a bottomless pit," Khumalo said.',
+            ["Lerato Khumalo", "Lerato Khumalo"],
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):
@@ -230,6 +255,31 @@ def test_relatives_sharing_a_surname_stay_apart():
         "reporters the family had waited two years for this day."
     )
     assert [q.speaker for q in found] == ["Zanele Khumalo"]
+
+
+def test_a_surname_goes_to_the_person_not_the_company_named_after_the_family():
+    found = quotes_of(
+        "Kellner Antriebstechnik, a family-owned maker of gearboxes, will cut jobs.\n\n"
+        '"We waited as long as we could," says Sabine Kellner, chief executive.\n\n'
+        '"This is a betrayal," says Thomas Brenner, head of Kellner\'s works council. He says '
+        "the council will demand a guarantee.\n\n"
+        'Ms Kellner was blunt. "Not this year," she says.'
+    )
+    assert [q.speaker for q in found] == [
+        "Sabine Kellner",
+        "Thomas Brenner",
+        "Thomas Brenner",
+        "Sabine Kellner",
+    ]
+
+
+def test_plural_only_source_nouns_and_titles_with_a_colon():
+    found = quotes_of(
+        'A study, "Drivetrain 2035: Jobs at Risk", put the losses at 90,000. Tourism '
+        "operators in the region say visitors are still coming. The airport operator said "
+        "flights had resumed."
+    )
+    assert [(q.kind, q.speaker) for q in found] == [("indirect", "Tourism operators")]
 
 
 def test_pronoun_refers_to_someone_named_before_it():

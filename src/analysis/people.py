@@ -41,7 +41,9 @@ _NAME_WORD = (
 crosses a sentence end."""
 _PARTICLES = frozenset(rule_lines("name_particles.txt"))
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
-NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,7}}"
+NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,7}}"
+"""A run of name words; up to two particles may stand between them ("Johannes van der
+Merwe", "María de la Cruz")."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     noun_rows = rule_rows("source_nouns.csv")
-    nouns = frozenset(form for row in noun_rows for form in (row["noun"], row["plural"]))
+    nouns = frozenset(form for row in noun_rows for form in (row["noun"], row["plural"]) if form)
     plurals = frozenset(row["plural"] for row in noun_rows) - {row["noun"] for row in noun_rows}
     titles = tuple(sorted((r["title"] for r in rule_rows("titles.csv")), key=len, reverse=True))
     return Lexicon(
@@ -98,7 +100,7 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
     """A capitalised run without what precedes the name: function words, titles, roles
     (listed, or ending in -ist: "Virologist Anouk de Graaf"), nationalities ("Australian
     Trade Minister Fiona Gallagher" -> "Fiona Gallagher") and origins ("Seoul-born Han
-    Ji-woo")."""
+    Ji-woo"). The last word is always kept: a surname may be a noun ("Farhan Merchant")."""
     r = lexicon()
     words = raw.strip().split()
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
@@ -110,7 +112,7 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
         if word in r.titles or bare in r.titles:
             titles.append(word)
             cut = i + 1
-        elif (
+        elif i < len(words) - 1 and (
             bare.lower() in r.nouns
             or bare.lower() in _nationalities()
             or (i == cut and bare.lower() in r.function_words)
@@ -137,6 +139,12 @@ def is_person_name(name: str) -> bool:
         and not any(w.lower().endswith("-based") for w in words)
         and not (words[-1].lower() in _countries() and not gender.from_first_name(name).inferred)
     )
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, case-folded: what "Ms Kellner" refers to when "Kellner
+    Antriebstechnik" and "Sabine Kellner" are both known."""
+    return name.casefold().split()[-1]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -308,9 +316,9 @@ class People:
     def _find(self, tokens: frozenset[str], speaking: bool) -> Person | None:
         if not tokens:
             return None
-        for person in self.persons:
-            if tokens <= person.tokens:
-                return person
+        known = [person for person in self.persons if tokens <= person.tokens]
+        if known:
+            return next((p for p in known if _surname(p.name) in tokens), known[0])
         rarest = min(tokens, key=lambda w: len(self.by_word.get(w, ())))
         candidates = [
             self.runs[i] for i in self.by_word.get(rarest, ()) if tokens <= _words(self.runs[i][1])
@@ -354,7 +362,7 @@ class People:
             return False
         before_role, after_role = _person_context()
         for at, run, titles in runs:
-            if titles or before_role.search(body[max(0, at - 30) : at]):
+            if titles or before_role.search(body[max(0, at - 80) : at]):
                 return True
             if after_role.match(body[at + len(run) : at + len(run) + 60]):
                 return True
@@ -395,12 +403,13 @@ class People:
         return title + (appositive.group() if appositive else "")
 
     def mentions(self) -> list[tuple[int, Person]]:
-        """(offset, person) for every mention of every person in the article, sorted."""
+        """(offset, person) for every mention of every person in the article, sorted; a
+        surname two people share belongs to the one it resolves to."""
         if self._mentions is None:
-            for _, run, _ in self.runs:
-                self.person(run)
+            owner = {at: self.person(run) for at, run, _ in self.runs}
             self._mentions = sorted(
-                ((m, p) for p in self.persons for m in p.mentions), key=lambda pair: pair[0]
+                ((m, p) for p in self.persons for m in p.mentions if owner.get(m) in (None, p)),
+                key=lambda pair: pair[0],
             )
         return self._mentions
 

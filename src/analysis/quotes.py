@@ -142,12 +142,19 @@ def _rules() -> _Rules:
         rf"(?:[\w'’-]+\s+){{0,4}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
         rf"\s+{NAME}"
     )
+    office = "|".join(
+        re.escape(row["title"]) for row in rule_rows("titles.csv") if row["is_role"] == "true"
+    )
+    joint_portfolio = (
+        rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{office})\s+{NAME}"
+    )
     affiliation = (
         rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{NAME}(?:,?\s+(?:of|for|and)\s+{NAME}|,\s+{NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
     )
     speaker = (
-        rf"(?P<speaker>(?i:he|she|they)\b|{role_name}{affiliation}|{_NOT_DETERMINER}{NAME}{affiliation}"
+        rf"(?P<speaker>(?i:he|she|they)\b|{joint_portfolio}|{role_name}{affiliation}"
+        rf"|{_NOT_DETERMINER}{NAME}{affiliation}"
         rf"|{descriptor})"
     )
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
@@ -402,10 +409,11 @@ _AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 
 def _mention(hit: re.Match[str]) -> str:
     """The speaker slot of a match, or the name in its appositive when the slot holds only a
-    role ("Chile's foreign trade minister, Rodrigo Valdebenito, said")."""
+    role ("Chile's foreign trade minister, Rodrigo Valdebenito, said", "Uzbekistan's Minister
+    of Water Resources, Shavkat Khamidov, said")."""
     speaker = hit["speaker"]
     appos = hit.groupdict().get("appos")
-    if appos and not is_person_name(strip_name(speaker)[0]):
+    if appos and not is_person_name(strip_name(_AFFILIATION.split(speaker)[0])[0]):
         name = _patterns().appos_name.match(appos.lstrip(", "))
         if name and is_person_name(strip_name(name["name"])[0]):
             return name["name"]
@@ -475,7 +483,7 @@ def _is_non_quote(text: str, before: str, after: str) -> bool:
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de"}
     titled = all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words)
-    inner = re.search(r"[.!?;:]", text.strip().rstrip(",."))
+    inner = re.search(r"[.!?;]", text.strip().rstrip(",."))
     if titled and len(words) <= 6 and not inner:
         return True
     return bool(re.search(rf"\b(?:{_TITLE_NOUNS})\s*,?$", before)) and len(words) <= 6

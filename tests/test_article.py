@@ -127,6 +127,28 @@ def test_chrome_rules_are_general():
     ]
 
 
+def test_bylines_dates_and_captions_are_chrome_wherever_they_stand():
+    art = parse_article(
+        "Debut film wins top prize\n\n"
+        "Vistula Post Published: 2025-09-22 12:00:00\n"
+        "Culture\n"
+        "22 September 2025\n"
+        "Written by Ewa Marczak\n"
+        "Agnieszka Wroblewska with the award on Saturday night. Photo: festival press\n\n"
+        "A debut feature has won the main prize, Agnieszka Wroblewska said.\n",
+        "captions",
+    )
+    assert art.paragraph_texts == (
+        "Culture",
+        "A debut feature has won the main prize, Agnieszka Wroblewska said.",
+    )
+    assert [r.rule.split(" (")[0] for r in art.removed] == [
+        "short: date line",
+        "short: byline",
+        "line: picture caption with its credit",
+    ]
+
+
 def test_unparseable_date_is_unknown_not_guessed():
     art = parse_article("Headline\n\nDaily Post Published: sometime last week\n\nBody text here.\n")
     assert art.outlet == "Daily Post"

@@ -242,6 +242,60 @@ def test_indirect_and_unnamed_sources():
             'the city could not pay.\n\n"The city is not a bottomless pit," Khumalo said.',
             ["Lerato Khumalo", "Lerato Khumalo"],
         ),
+        (
+            "Opening the meeting, Minister of Foreign Affairs of the Kyrgyz Republic Nurbek "
+            "Asylbekovich Temirov said the region could not wait.\n\n"
+            '"Our countries are landlocked," Temirov said.',
+            ["Nurbek Asylbekovich Temirov", "Nurbek Asylbekovich Temirov"],
+        ),
+        (
+            "Deputy Minister of Foreign Affairs of the Republic of Tajikistan Davlatmurod "
+            "Qurbonzoda, who led his country's delegation, stressed that the corridor had to "
+            'include the Pamir.\n\n"Tajikistan is ready," Qurbonzoda said.',
+            ["Davlatmurod Qurbonzoda", "Davlatmurod Qurbonzoda"],
+        ),
+        (
+            "Uzbekistan's First Deputy Minister of Transport, Dilnoza Rustamovna Karimova, "
+            "said the bridge was part of a broader programme.",
+            ["Dilnoza Rustamovna Karimova"],
+        ),
+        (
+            "Her Serbian counterpart, State Secretary at the Ministry of Culture Dragana "
+            "Milovanović Ilić, says the programme is tilted towards young people.",
+            ["Dragana Milovanović Ilić"],
+        ),
+        (
+            '"It is a road movie with very slow roads," jokes its director, Tamar Gelovani, '
+            "who spent three years raising money.",
+            ["Tamar Gelovani"],
+        ),
+        (
+            "D.Altangerel, head of the Mongolian Cashmere Producers' Union, said brands had "
+            'shown interest.\n\n"The margin stays in Milan," D.Altangerel said.',
+            ["D.Altangerel", "D.Altangerel"],
+        ),
+        (
+            "The command's spokesperson, SP Adekunle Bamidele, said investigators had "
+            'recovered the money.\n\nIn a statement, Bamidele said: "Come forward."',
+            ["Adekunle Bamidele", "Adekunle Bamidele"],
+        ),
+        (
+            "Counsel to two of the suspects, Ifeoma Nwankwo, said her clients denied the "
+            'allegations.\n\n"They are presumed innocent," Nwankwo said.',
+            ["Ifeoma Nwankwo", "Ifeoma Nwankwo"],
+        ),
+        (
+            'Ittihad president Karim Benjelloun-Tazi condemned what he called "the behaviour '
+            'of a small minority" and said the club would cooperate.',
+            ["Karim Benjelloun-Tazi", "Karim Benjelloun-Tazi"],
+        ),
+        (
+            "A ministry official who spoke on condition of anonymity because he was not "
+            "authorised to speak to the media said that 14 children had died. Ministry of "
+            "Education officials said three universities were negotiating. The minister "
+            "defended the plans, as opposition TDs warned that rents would rise.",
+            ["Ministry official", "Ministry of Education officials", "Opposition TDs"],
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):

@@ -38,7 +38,9 @@ _DATELINE = re.compile(
     r"^(?P<outlet>.*?)\s*\b(?:Published|Updated|Posted)(?:\s+on)?\s*:?\s*(?P<stamp>.+)$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,6})$")
+_BYLINE = re.compile(
+    r"^(?:(?:Written|Words|Reporting|Reported)\s+)?[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,6})$"
+)
 _STAMP_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",

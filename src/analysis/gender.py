@@ -60,10 +60,11 @@ def _title_alternatives() -> str:
 def noun_genders() -> dict[str, str]:
     """Source nouns that carry a gender (``spokeswoman`` -> female), from ``source_nouns.csv``."""
     return {
-        form: r["gender"]
+        form.lower(): r["gender"]
         for r in rule_rows("source_nouns.csv")
         if r["gender"]
         for form in (r["noun"], r["plural"])
+        if form
     }
 
 

@@ -32,8 +32,11 @@ _ABBREVIATED = (
     + r")\."
 )
 """Abbreviated titles (from ``titles.csv``) and name suffixes that may stand in a name."""
+_GLUED = rf"(?:[{_UPPER}]\.){{1,2}}[{_UPPER}][\w'’-]+"
+"""A name written with its initial glued on, as Mongolian and Russian style has it
+("G.Nomin-Erdene", "D.Altangerel"): a whole name in one word."""
 _NAME_WORD = (
-    rf"(?:(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
+    rf"(?:{_GLUED}|(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
     rf"|[{_UPPER}][\w'’-]*)"
 )
 """A word of a name: initials ("K.P."), an abbreviated title, a hyphenated Arabic particle
@@ -60,8 +63,12 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     noun_rows = rule_rows("source_nouns.csv")
-    nouns = frozenset(form for row in noun_rows for form in (row["noun"], row["plural"]) if form)
-    plurals = frozenset(row["plural"] for row in noun_rows) - {row["noun"] for row in noun_rows}
+    nouns = frozenset(
+        form.lower() for row in noun_rows for form in (row["noun"], row["plural"]) if form
+    )
+    plurals = frozenset(row["plural"].lower() for row in noun_rows) - {
+        row["noun"].lower() for row in noun_rows
+    }
     titles = tuple(sorted((r["title"] for r in rule_rows("titles.csv")), key=len, reverse=True))
     return Lexicon(
         nouns=nouns,
@@ -123,12 +130,29 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
     return " ".join(words[cut:]), titles
 
 
+def after_organisation(name: str) -> str:
+    """A run without the organisation, portfolio or country it opens with, when a name of two
+    or more words follows ("Kyrgyz Republic Nurbek Asylbekovich Temirov" -> "Nurbek
+    Asylbekovich Temirov", "Tajikistan Davlatmurod Qurbonzoda" -> "Davlatmurod Qurbonzoda")."""
+    words = name.split()
+    marks = [
+        i
+        for i, word in enumerate(words)
+        if word.lower().strip(".,") in lexicon().non_person or word.lower() in _countries()
+    ]
+    if not marks or len(words) - marks[-1] - 1 < 2:
+        return name
+    return " ".join(words[marks[-1] + 1 :])
+
+
 def is_person_name(name: str) -> bool:
     """Two to five capitalised words, none of them an acronym ("NHS Strathmore") or an
-    organisation or place word."""
+    organisation or place word; or one word with a glued initial ("G.Nomin-Erdene")."""
     words = name.split()
+    if len(words) < 2:
+        return bool(re.fullmatch(_GLUED, name))
     return (
-        2 <= len(words) <= 5
+        len(words) <= 5
         and not name.isupper()
         and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
         and all(w[:1].isupper() or w in _PARTICLES or "-" in w for w in words)
@@ -190,6 +214,7 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
             if piece.start() == 0 and len(run.split()) >= 3:
                 run = _after_title_object(run, before)
             name, titles = strip_name(run)
+            name = after_organisation(name)
             if name:
                 offset = match.start() + piece.start() + piece.group("run").find(name.split()[0])
                 runs.append((offset, name, titles))
@@ -198,11 +223,12 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
 
 PORTFOLIO = re.compile(
     r"\b(?:[Mm]inister|[Ss]ecretary|[Ss]pokes\w+|[Cc]ommissioner)\s+(?:for|of)\s+"
-    r"(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*$"
+    r"(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*(?<!,\s)$"
 )
 """A portfolio title just before a run: its first word is the last portfolio ("Minister for
 Health Ciarán Tully" -> "Ciarán Tully", "Minister of Culture, Sports and Tourism Hoang Thi
-Lan" -> "Hoang Thi Lan")."""
+Lan" -> "Hoang Thi Lan"); after a comma the run is an appositive ("Minister of Transport,
+Dilnoza Karimova")."""
 CONSTITUENCY = re.compile(
     r"\b(?:MPs?|MLAs?|MEPs?|MSPs?|TDs?|[Ss]enator|[Rr]epresentative|[Cc]ongress(?:wo)?man"
     r"|[Aa]ssembly(?:wo)?man|[Cc]ouncill?or|[Dd]eputy|[Mm]ember)\s+(?:for|from|of)\s+$"
@@ -265,8 +291,10 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_LIST = re.compile(r",\s+[a-z][\w'’-]*(?:,\s+[a-z][\w'’-]*)*\s+(?:and|or)\s")
-"""A comma, then lower-case words joined by "and" or "or": a list, not an appositive."""
+_INTRODUCTION = re.compile(r",\s+(?:a|an|the|\d+|who|his|her|their|[A-Z][\w'’-]*['’]s)\b")
+"""How an appositive that introduces a person by one word opens ("Lakshmi, a vegetable
+seller", "Thomas, 52,"); a list ("Fire, police and paramedic dispatch") or a participle
+("Union, addressing strikers") does not."""
 _THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
@@ -340,8 +368,10 @@ class People:
         }
         found = {at: (at, name, titles) for at, name, titles in people if name == full}
         runs = sorted({**found, **{self.runs[i][0]: self.runs[i] for i in indices}}.values())
-        named_in_full = speaking and len(tokens) >= 2
-        if not named_in_full and not self._personal(full, runs):
+        # A speaker slot is evidence of a person: a full name there ("said Song Jingwu"), or
+        # the surname of a full name the article writes ("Nwankwo said").
+        speaker_slot = speaking and (len(tokens) >= 2 or _surname(full) in tokens)
+        if not speaker_slot and not self._personal(full, runs):
             return None
         mentions = [at for at, _, _ in runs]
         sex = gender.from_text(self.article, full) or gender.from_first_name(full)
@@ -370,8 +400,7 @@ class People:
 
     def _introduced_alone(self, at: int, name: str) -> bool:
         """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
-        seller" or "Thomas, a 52-year-old driver"; a word that opens a list ("Fire, police and
-        paramedic dispatch") is not introduced."""
+        seller" or "Thomas, a 52-year-old driver"."""
         words = name.split()
         after = self.article.body[at + len(name) : at + len(name) + 60]
         return (
@@ -379,7 +408,7 @@ class People:
             and name.lower() not in lexicon().function_words
             and name.lower() not in place_names()
             and bool(_person_context()[1].match(after))
-            and not _LIST.match(after)
+            and bool(_INTRODUCTION.match(after))
         )
 
     def by_role(self, label: str) -> Person | None:

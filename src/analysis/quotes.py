@@ -23,6 +23,7 @@ from analysis.people import (
     NAME,
     PORTFOLIO,
     People,
+    after_organisation,
     fits,
     is_person_name,
     lexicon,
@@ -69,10 +70,13 @@ _PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _ASIDE = r"|\s+\((?=[^()]*[a-z])[^()]{1,60}\)"
 """A parenthesis after a name stands where an appositive would: "Ms Farah Iskandar (Kallang
 Riverside) said"; an acronym in parentheses ("(ŚGE)") follows an organisation instead."""
+_NOT_AUXILIARY = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been)\s)"
+"""A descriptor's qualifier holds no verb: "the first group of Ethiopian students is
+expected" has its subject end before "is"."""
 _WH = r"(?:that|how|why|what|whether|where|when|who)\b"
 _NOT_CLAUSE = re.compile(
     r"^(?:nothing|little|so|goodbye|hello|hi|thanks|sorry|(?:yes|no)(?:\s+to\b|\W*$)"
-    r"|are|is|was|were|have|has|had|will|would|can|could|may|might|must|should|to"
+    r"|are|is|was|were|have|has|had|will|would|can|could|may|might|must|should|to|of"
     r"|\w{3,}ed\s+(?:in|on|at|to|by|for|with|from|into|over)\b)\b",
     re.I,
 )
@@ -132,11 +136,13 @@ def _rules() -> _Rules:
     descriptor = (
         r"(?:(?i:the|a|an|its|their|his|her|one|two|three|four|several|some|many|other|most|few)"
         r"\s+)?"
+        r"(?:[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?i:{noun})\b"
         r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
-        rf"(?:\s+{pp}\s+(?:[\w'’&-]+\s+){{0,8}}?[\w'’-]+(?=[\s,])"
+        rf"(?:\s+{pp}\s+(?:{_NOT_AUXILIARY}[\w'’&-]+\s+){{0,14}}?[\w'’-]+(?=[\s,])"
         rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
-        r"(?:\s+(?:who|to)\s+[a-z][\w'’-]*(?:\s+[\w'’&-]+){0,6}?)?"
+        r"(?:\s+(?:who|to)\s+[a-z][\w'’-]*"
+        r"(?:\s+(?!(?:would|will|could|can|should|may|might|must)\s)[\w'’&-]+){0,16}?)?"
     )
     role_name = (
         rf"(?:[\w'’-]+\s+){{0,4}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
@@ -196,15 +202,16 @@ def _patterns() -> _Patterns:
     r = _rules()
     sp, cue = r.speaker, rf"(?P<cue>{r.cue})"
     # A subject's cue is a finite verb; a participle after it opens an aside ("The mayor,
-    # Kenji Morimoto, speaking through an interpreter, said ...").
-    finite = rf"(?P<cue>(?!{r.participles}){r.cue})"
+    # Kenji Morimoto, speaking through an interpreter, said ..."), an infinitive belongs to
+    # a relative clause ("an official who was not authorised to speak to the media said").
+    finite = rf"(?P<cue>(?<!\bto\s)(?!{r.participles}){r.cue})"
     appos = rf"(?P<appos>,\s+[^\"“”]+?,{_ASIDE})?"
     return _Patterns(
-        after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}"),
+        after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}(?P<appos>,\s+[^\"“”,.]+)?"),
         after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
         before=tuple(
             re.compile(
-                rf"(?:^|[,;:]\s+|^\W+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{verb}"
+                rf"(?:^|[,;:]\s+|^\W+|\bwhat\s+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{verb}"
                 r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
             )
             for verb in (finite, cue)
@@ -351,6 +358,10 @@ _LEADING_WORDS = frozenset(
         "but",
         "though",
         "although",
+        "as",
+        "while",
+        "because",
+        "when",
         "the",
         "a",
         "an",
@@ -389,7 +400,8 @@ def _descriptor_label(mention: str) -> str | None:
     if _KEEP_WHOLE.search(mention):
         label = " ".join(words)
     else:
-        qualifier = _QUALIFIER.search(" ".join(words))
+        head_at = len(" ".join(words[: heads[0]]))
+        qualifier = _QUALIFIER.search(" ".join(words), head_at)
         kept = " ".join(words)[: qualifier.start()] if qualifier else " ".join(words)
         kept_words = kept.split()
         last = max((i for i in heads if i < len(kept_words)), default=None)
@@ -410,13 +422,23 @@ _AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
 def _mention(hit: re.Match[str]) -> str:
     """The speaker slot of a match, or the name in its appositive when the slot holds only a
     role ("Chile's foreign trade minister, Rodrigo Valdebenito, said", "Uzbekistan's Minister
-    of Water Resources, Shavkat Khamidov, said")."""
+    of Water Resources, Shavkat Khamidov, said"), also after a title ("Her Serbian
+    counterpart, State Secretary at the Ministry of Culture Dragana Ilić, says"); a name
+    that ends the appositive counts only after a title ("..., Punjab and west Uttar
+    Pradesh, and said" names nobody)."""
     speaker = hit["speaker"]
     appos = hit.groupdict().get("appos")
-    if appos and not is_person_name(strip_name(_AFFILIATION.split(speaker)[0])[0]):
-        name = _patterns().appos_name.match(appos.lstrip(", "))
-        if name and is_person_name(strip_name(name["name"])[0]):
-            return name["name"]
+    if not appos or is_person_name(strip_name(_AFFILIATION.split(speaker)[0])[0]):
+        return speaker
+    text = appos.strip(", ")
+    leading = _patterns().appos_name.match(text)
+    if leading and is_person_name(strip_name(leading["name"])[0]):
+        return leading["name"]
+    trailing = _patterns().trailing_name.search(text)
+    if trailing:
+        name = after_organisation(strip_name(trailing.group())[0])
+        if name != trailing.group() and is_person_name(name):
+            return trailing.group()
     return speaker
 
 
@@ -436,7 +458,7 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     split = _AFFILIATION.search(mention)
     if whole and split and split.start() < whole.start():
         words = whole.group().split()
-        for tail in (" ".join(words[-n:]) for n in (2, 3) if len(words) > n):
+        for tail in (" ".join(words[-n:]) for n in (4, 3, 2) if len(words) > n):
             person = people.person(tail, speaking=True)
             if person and person.name == tail:
                 return (person.name, True, mention)
@@ -476,7 +498,7 @@ def _is_non_quote(text: str, before: str, after: str) -> bool:
     if not words:
         return True
     before = before.rstrip().lower()
-    if re.search(r"\bso[- ]called$", before):
+    if re.search(r"\bso[- ]called$|\bwhat\s+\w+\s+calls?(?:\s+(?:the|a|an))?$", before):
         return True
     p = _patterns()
     if p.after_cue_first.match(after) or p.after_speaker_first.match(after):

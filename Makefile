@@ -8,10 +8,11 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: book test lint bench chromium clean
 
 # Sphinx rebuilds only the chapters whose text changed; when the package, the data or the
-# configuration changed since the last build, every chapter is executed again (--all).
+# configuration changed since the last `make book`, or no `make book` has run (the tests
+# build into _build too), every chapter is executed again (--all).
 BUILT := _build/.built
 STALE  = $(shell test -f $(BUILT) && find src/analysis data _config.yml _toc.yml references.bib \
-           -newer $(BUILT) -type f | head -n 1)
+           -newer $(BUILT) -type f | head -n 1 || echo never-built)
 
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going $(if $(STALE),--all)

@@ -296,6 +296,20 @@ def test_indirect_and_unnamed_sources():
             "defended the plans, as opposition TDs warned that rents would rise.",
             ["Ministry official", "Ministry of Education officials", "Opposition TDs"],
         ),
+        (
+            "A trader who gave only her first name, Mai, said customers still asked for "
+            'scales.\n\n"We tell them it is illegal now," she said.',
+            ["Mai", "Mai"],
+        ),
+        (
+            "Nahda coach Rafael Gómez de la Torre complained about the corner.\n\n"
+            '"Everybody saw it except the referee," said the Spaniard.',
+            ["Rafael Gómez de la Torre"],
+        ),
+        (
+            'Danny Okonjo, 34, joked that he had "never been so nervous" before.',
+            ["Danny Okonjo", "Danny Okonjo"],
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):

@@ -258,6 +258,16 @@ _POSSESSIVE = re.compile(r"(?P<run>.+?)(?:['’]s\b|$)\s*")
 
 
 @cache
+def one_person_demonyms() -> frozenset[str]:
+    """Demonyms that name one person ("Spaniard", "Briton", "Welshwoman"): "said the
+    Spaniard" refers back to someone the article has named."""
+    words = {v for row in rule_rows("countries.csv") for v in row["demonyms"].split("|") if v}
+    return frozenset(
+        w.lower() for w in words if f"{w}s" in words or f"{w}es" in words or w.endswith("man")
+    )
+
+
+@cache
 def _nationalities() -> frozenset[str]:
     """Demonyms and adjectives ("Australian", "Tajiks"), lower case. Country names are left
     out: Jordan and Georgia are first names too."""
@@ -291,6 +301,8 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+GIVEN_NAME = re.compile(r"\b(?:first|given|only)\s+name\b|\bidentified\s+(?:only\s+)?as\b")
+"""Words that announce a one-word name ("a trader who gave only her first name, Mai, said")."""
 _INTRODUCTION = re.compile(r",\s+(?:a|an|the|\d+|who|his|her|their|[A-Z][\w'’-]*['’]s)\b")
 """How an appositive that introduces a person by one word opens ("Lakshmi, a vegetable
 seller", "Thomas, 52,"); a list ("Fire, police and paramedic dispatch") or a participle
@@ -400,15 +412,17 @@ class People:
 
     def _introduced_alone(self, at: int, name: str) -> bool:
         """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
-        seller" or "Thomas, a 52-year-old driver"."""
+        seller", "Thomas, a 52-year-old driver", or "gave only her first name, Mai"."""
         words = name.split()
-        after = self.article.body[at + len(name) : at + len(name) + 60]
+        body = self.article.body
+        after = body[at + len(name) : at + len(name) + 60]
+        announced = GIVEN_NAME.search(body[max(0, at - 30) : at])
+        introduced = _person_context()[1].match(after) and _INTRODUCTION.match(after)
         return (
             len(words) == 1
             and name.lower() not in lexicon().function_words
             and name.lower() not in place_names()
-            and bool(_person_context()[1].match(after))
-            and bool(_INTRODUCTION.match(after))
+            and bool(announced or introduced)
         )
 
     def by_role(self, label: str) -> Person | None:

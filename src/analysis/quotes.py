@@ -20,6 +20,7 @@ from analysis import gender
 from analysis.article import Article
 from analysis.people import (
     CONSTITUENCY,
+    GIVEN_NAME,
     NAME,
     PORTFOLIO,
     People,
@@ -27,6 +28,7 @@ from analysis.people import (
     fits,
     is_person_name,
     lexicon,
+    one_person_demonyms,
     strip_name,
 )
 from analysis.resources import rule_rows
@@ -158,8 +160,10 @@ def _rules() -> _Rules:
         rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{NAME}(?:,?\s+(?:of|for|and)\s+{NAME}|,\s+{NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
     )
+    demonym = "|".join(sorted(map(re.escape, one_person_demonyms()), key=len, reverse=True))
     speaker = (
-        rf"(?P<speaker>(?i:he|she|they)\b|{joint_portfolio}|{role_name}{affiliation}"
+        rf"(?P<speaker>(?i:he|she|they)\b|(?i:the)\s+(?i:{demonym})\b"
+        rf"|{joint_portfolio}|{role_name}{affiliation}"
         rf"|{_NOT_DETERMINER}{NAME}{affiliation}"
         rf"|{descriptor})"
     )
@@ -434,6 +438,8 @@ def _mention(hit: re.Match[str]) -> str:
     leading = _patterns().appos_name.match(text)
     if leading and is_person_name(strip_name(leading["name"])[0]):
         return leading["name"]
+    if GIVEN_NAME.search(speaker) and re.fullmatch(NAME, text) and " " not in text:
+        return text
     trailing = _patterns().trailing_name.search(text)
     if trailing:
         name = after_organisation(strip_name(trailing.group())[0])
@@ -478,6 +484,9 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
             person = people.person(" ".join(words[start:]), speaking=True)
             if person:
                 return (person.name, True, mention)
+    if first == "the" and " ".join(low.split()[1:]) in one_person_demonyms():
+        person = people.last_named(offset)
+        return (person.name, True, mention) if person else None
     label = _descriptor_label(mention)
     if label is None:
         return None

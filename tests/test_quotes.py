@@ -310,6 +310,32 @@ def test_indirect_and_unnamed_sources():
             'Danny Okonjo, 34, joked that he had "never been so nervous" before.',
             ["Danny Okonjo", "Danny Okonjo"],
         ),
+        (
+            "Defence counsel Conor Whelan SC said his client had stopped drinking.\n\n"
+            '"He does not ask for sympathy," Mr Whelan said.',
+            ["Conor Whelan", "Conor Whelan"],
+        ),
+        (
+            "Her Uzbek co-choreographer, Dilnoza Mirzaeva of the Samarkand State Dance "
+            "Ensemble, pointed out that the movements were based on murals.",
+            ["Dilnoza Mirzaeva"],
+        ),
+        (
+            "Río de la Plata sporting director Gustavo dos Santos Ferreyra, speaking by phone, "
+            'said the club had followed him.\n\n"This boy is different," dos Santos said.',
+            ["Gustavo dos Santos Ferreyra", "Gustavo dos Santos Ferreyra"],
+        ),
+        (
+            '"From today, she waits for nobody," Governor Ma. Teresa Abogado-Lim told residents.',
+            ["Ma. Teresa Abogado-Lim"],
+        ),
+        (
+            "Industry insiders say flights are too dear. The largest blockade was at Dorohusk, "
+            "where a police spokesman said traffic was backed up for 12 kilometres. Countries "
+            "need a single platform, experts said at the Eurasian Routes forum in Moscow on "
+            "Thursday. Teachers, for their part, say the strike is the only language left.",
+            ["Industry insiders", "Police spokesman", "Experts", "Teachers"],
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):
@@ -348,6 +374,24 @@ def test_plural_only_source_nouns_and_titles_with_a_colon():
         "flights had resumed."
     )
     assert [(q.kind, q.speaker) for q in found] == [("indirect", "Tourism operators")]
+
+
+def test_an_honorific_picks_the_relative_it_fits():
+    found = quotes_of(
+        "The bakery is run by Madam Goh Siew Lan, 74, and her son Goh Wei Ming, 46.\n\n"
+        '"I suppose he was wrong," Madam Goh said.\n\n'
+        "Mr Goh said the family had offered a five-year lease.\n\n"
+        "Mr Mulvey's mother, Bernadette Mulvey, read a statement. \"He rang me every "
+        'Sunday," she said.\n\n'
+        'A second statement, from his sister Sinéad Mulvey, was read out. "I keep his '
+        'bike," Ms Mulvey wrote.'
+    )
+    assert [q.speaker for q in found] == [
+        "Goh Siew Lan",
+        "Goh Wei Ming",
+        "Bernadette Mulvey",
+        "Sinéad Mulvey",
+    ]
 
 
 def test_pronoun_refers_to_someone_named_before_it():

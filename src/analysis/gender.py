@@ -69,6 +69,19 @@ def noun_genders() -> dict[str, str]:
 
 
 @cache
+def _noun_alternatives() -> str:
+    """The gendered source nouns as one regular-expression alternation, longest first."""
+    return "|".join(sorted(map(re.escape, noun_genders()), key=len, reverse=True))
+
+
+def _shared(body: str, part: str, name: str) -> bool:
+    """Whether another person's name holds ``part`` too ("Ciaran Mulvey" and "Bernadette
+    Mulvey"): a capitalised word other than a title or a word of ``name`` stands before it."""
+    before = {m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]*)\s+{re.escape(part)}\b", body)}
+    return bool(before - set(title_genders()) - set(name.split()))
+
+
+@cache
 def _detector() -> Detector:
     return Detector(case_sensitive=False)
 
@@ -111,24 +124,42 @@ def from_first_name(name: str) -> Gender:
 
 
 def from_text(article: Article, name: str) -> Gender | None:
-    """What the article itself says: a gendered title before the surname anywhere in the
-    body ("Ms. Okafor"), else a third-person pronoun after the name in the sentence that
-    introduces it, when the name opens that sentence as its likely subject ("Olim Alimov ...
-    explains his understanding"); None when it says nothing."""
+    """What the article itself says: a gendered title or noun just before the name ("Madam
+    Goh Siew Lan", "his sister Sinead Mulvey"); else a gendered title before the surname (or
+    the first word, for surname-first names) anywhere in the body ("Ms. Okafor"), unless
+    another person shares it ("Mr Mulvey" beside Bernadette and Sinead Mulvey); else a
+    third-person pronoun after the name in the sentence that introduces it, when the name
+    opens that sentence as its likely subject ("Olim Alimov ... explains his
+    understanding"); None when it says nothing."""
     titles = title_genders()
-    surname = re.escape(name.split()[-1])
-    titled = re.search(rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?{surname}\b", article.body)
-    if titled:
-        title = titled.group(1)
-        where = article.paragraph_of(titled.start()) + 1
-        return Gender(titles[title], f"title '{title}' before the name (¶{where})")
-    at = article.body.find(name)
-    if at < 0:
+    body = article.body
+    first_at = body.find(name)
+    if first_at >= 0:
+        before = body[max(0, first_at - 40) : first_at]
+        where = article.paragraph_of(first_at) + 1
+        title = re.search(rf"(?<!\w)({_title_alternatives()})\s+$", before)
+        if title:
+            found = title.group(1)
+            return Gender(titles[found], f"title '{found}' before the name (¶{where})")
+        noun = re.search(rf"\b({_noun_alternatives()}),?\s+$", before, re.I)
+        if noun:
+            found = noun.group(1)
+            return Gender(noun_genders()[found.lower()], f"'{found}' before the name (¶{where})")
+    for part in dict.fromkeys((name.split()[-1], name.split()[0])):
+        if _shared(body, part, name):
+            continue
+        pattern = rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?{re.escape(part)}\b"
+        titled = re.search(pattern, body)
+        if titled:
+            title = titled.group(1)
+            where = article.paragraph_of(titled.start()) + 1
+            return Gender(titles[title], f"title '{title}' before the name (¶{where})")
+    if first_at < 0:
         return None
-    sentence = article.sentence_at(at)
-    if len(article.body[sentence.span.start : at].split()) > SUBJECT_WINDOW:
+    sentence = article.sentence_at(first_at)
+    if len(body[sentence.span.start : first_at].split()) > SUBJECT_WINDOW:
         return None
-    for word in re.findall(r"[A-Za-z]+", article.body[at + len(name) : sentence.span.end]):
+    for word in re.findall(r"[A-Za-z]+", body[first_at + len(name) : sentence.span.end]):
         if word.lower() in PRONOUNS:
             where = sentence.paragraph + 1
             return Gender(

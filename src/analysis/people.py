@@ -23,7 +23,7 @@ _UPPER = "".join(
 )
 """Capital letters of the Latin (with Łukasz, Ş, Đ ...), Greek and Cyrillic alphabets."""
 _ABBREVIATED = (
-    r"(?:Jr|Sr|St|Fr|"
+    r"(?:Jr|Sr|St|Fr|Ma|Md|Mohd|Muhd|"
     + "|".join(
         re.escape(row["title"][:-1])
         for row in rule_rows("titles.csv")
@@ -31,7 +31,8 @@ _ABBREVIATED = (
     )
     + r")\."
 )
-"""Abbreviated titles (from ``titles.csv``) and name suffixes that may stand in a name."""
+"""Abbreviated titles (from ``titles.csv``), name suffixes and abbreviated given names
+("Ma." for Maria, "Md." for Mohammad) that may stand in a name."""
 _GLUED = rf"(?:[{_UPPER}]\.){{1,2}}[{_UPPER}][\w'’-]+"
 """A name written with its initial glued on, as Mongolian and Russian style has it
 ("G.Nomin-Erdene", "D.Altangerel"): a whole name in one word."""
@@ -98,7 +99,7 @@ class Person:
 
 
 _POST_NOMINALS = frozenset(
-    {"TD", "MP", "MEP", "MLA", "MSP", "QC", "KC", "PhD", "Jr", "Sr", "OBE", "MBE"}
+    {"TD", "MP", "MEP", "MLA", "MSP", "QC", "KC", "SC", "SAN", "PhD", "Jr", "Sr", "OBE", "MBE"}
 )
 """Letters after a name that are not part of it ("Deirdre Nolan TD")."""
 
@@ -344,14 +345,36 @@ class People:
         self._lookup: dict[tuple[frozenset[str], bool], Person | None] = {}
         self._mentions: list[tuple[int, Person]] | None = None
 
-    def person(self, mention: str, speaking: bool = False) -> Person | None:
+    def person(self, mention: str, speaking: bool = False, at: int | None = None) -> Person | None:
         """The person a name mention refers to, registering them on first sight. A full name
         in a speaker slot ("said Song Jingwu") needs no further evidence of being a person; a
-        single word ("Jirani said") must lead to a name the text shows to be a person's."""
-        key = (_words(strip_name(mention)[0]), speaking)
+        single word ("Jirani said") must lead to a name the text shows to be a person's. When
+        several people share the words ("Mr Goh", "Ms Mulvey"), the honorific's gender and
+        the latest mention before ``at`` decide."""
+        name, titles = strip_name(mention)
+        key = (_words(name), speaking)
         if key not in self._lookup:
             self._lookup[key] = self._find(*key)
-        return self._lookup[key]
+        found = self._lookup[key]
+        if found is None or (at is None and not titles):
+            return found
+        return self._closest(key[0], titles, at) or found
+
+    def _closest(self, tokens: frozenset[str], titles: list[str], at: int | None) -> Person | None:
+        sexes = {gender.title_genders().get(t.rstrip(".")) for t in titles} - {None}
+        known = [
+            p
+            for p in self.persons
+            if tokens <= p.tokens and (not sexes or p.stated_gender in ("unknown", *sexes))
+        ]
+        if len(known) < 2 or at is None:
+            return known[0] if known else None
+        last: dict[str, int] = {}
+        for offset, person in self.mentions():
+            if offset >= at:
+                break
+            last[person.name] = offset
+        return max(known, key=lambda p: last.get(p.name, -1))
 
     def _find(self, tokens: frozenset[str], speaking: bool) -> Person | None:
         if not tokens:
@@ -381,8 +404,10 @@ class People:
         found = {at: (at, name, titles) for at, name, titles in people if name == full}
         runs = sorted({**found, **{self.runs[i][0]: self.runs[i] for i in indices}}.values())
         # A speaker slot is evidence of a person: a full name there ("said Song Jingwu"), or
-        # the surname of a full name the article writes ("Nwankwo said").
-        speaker_slot = speaking and (len(tokens) >= 2 or _surname(full) in tokens)
+        # the surname of a full name the article writes ("Nwankwo said"), unless the word is
+        # a source noun ("Teachers say" is no surname of "Secondary Teachers").
+        surname = _surname(full) in tokens and not tokens & lexicon().nouns
+        speaker_slot = speaking and (len(tokens) >= 2 or surname)
         if not speaker_slot and not self._personal(full, runs):
             return None
         mentions = [at for at, _, _ in runs]

@@ -57,7 +57,9 @@ _NOT_FUNCTION = r"(?!(?:in|at|on|of|from|to|for|with|by|and|or|the|a|an|as|than|
 _NOT_DETERMINER = r"(?!(?i:the|a|an|its|his|her|their|this|that)\s)"
 """A capitalised article or possessive opens a description, not a name ("The opposition's
 culture spokesman, Declan Furlong, ...")."""
-_NO_CONJUNCTION = r"(?!(?i:and|but|or|so|yet|while|as)\b)"
+_NO_CONJUNCTION = (
+    r"(?!(?i:and|but|or|so|yet|while|as|where|when|which|because|although|though|if)\b)"
+)
 """A speaker after a comma is never a coordinated clause ("..., and the union agreed.")."""
 _ADVERB = (
     r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once|long|often"
@@ -72,6 +74,8 @@ _PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _ASIDE = r"|\s+\((?=[^()]*[a-z])[^()]{1,60}\)"
 """A parenthesis after a name stands where an appositive would: "Ms Farah Iskandar (Kallang
 Riverside) said"; an acronym in parentheses ("(ŚGE)") follows an organisation instead."""
+_PREFIX = r"(?i:co|ex|vice|deputy|acting)-"
+"""A prefix a role noun may carry ("co-choreographer", "ex-minister")."""
 _NOT_AUXILIARY = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been)\s)"
 """A descriptor's qualifier holds no verb: "the first group of Ethiopian students is
 expected" has its subject end before "is"."""
@@ -136,10 +140,11 @@ def _rules() -> _Rules:
         r"|earlier in|later in)"
     )
     descriptor = (
+        rf"{_NO_CONJUNCTION}"
         r"(?:(?i:the|a|an|its|their|his|her|one|two|three|four|several|some|many|other|most|few)"
         r"\s+)?"
         r"(?:[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
-        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?i:{noun})\b"
+        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?:{_PREFIX})?(?i:{noun})\b"
         r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
         rf"(?:\s+{pp}\s+(?:{_NOT_AUXILIARY}[\w'’&-]+\s+){{0,14}}?[\w'’-]+(?=[\s,])"
         rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
@@ -147,7 +152,7 @@ def _rules() -> _Rules:
         r"(?:\s+(?!(?:would|will|could|can|should|may|might|must)\s)[\w'’&-]+){0,16}?)?"
     )
     role_name = (
-        rf"(?:[\w'’-]+\s+){{0,4}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
+        rf"(?:[\w'’-]+\s+){{0,6}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
         rf"\s+{NAME}"
     )
     office = "|".join(
@@ -230,7 +235,7 @@ def _patterns() -> _Patterns:
             r"(?P<rest>\s+.+?)[.!?]?$"
         ),
         content_cue=re.compile(
-            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,8}}"
+            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,12}}"
             r"(?:,\s[^\"“”]*)?[.!?]$"
         ),
         content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
@@ -398,7 +403,11 @@ def _descriptor_label(mention: str) -> str | None:
         words[0].lower() in _LEADING_WORDS or (plural and words[0].lower() in _NUMBERS)
     ):
         words = words[1:]
-    heads = [i for i, word in enumerate(words) if word.lower().strip(",") in nouns]
+    heads = [
+        i
+        for i, word in enumerate(words)
+        if re.sub(rf"^{_PREFIX}", "", word.lower().strip(",")) in nouns
+    ]
     if not heads:
         return None
     if _KEEP_WHOLE.search(mention):
@@ -465,7 +474,7 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     if whole and split and split.start() < whole.start():
         words = whole.group().split()
         for tail in (" ".join(words[-n:]) for n in (4, 3, 2) if len(words) > n):
-            person = people.person(tail, speaking=True)
+            person = people.person(tail, speaking=True, at=offset)
             if person and person.name == tail:
                 return (person.name, True, mention)
     person_part = _AFFILIATION.split(mention)[0]
@@ -481,7 +490,7 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         words = trailing.group().split()
         for start in range(max(len(words) - 1, 1)):
-            person = people.person(" ".join(words[start:]), speaking=True)
+            person = people.person(" ".join(words[start:]), speaking=True, at=offset)
             if person:
                 return (person.name, True, mention)
     if first == "the" and " ".join(low.split()[1:]) in one_person_demonyms():
@@ -892,6 +901,7 @@ def extract(article: Article) -> tuple[Quote, ...]:
     """Every direct and indirect quote of ``article``, in reading order, numbered q1, q2, ..."""
     quoted = [part for m in _marked(article) for part in m.parts]
     people = People(article, quoted)
+    people.mentions()  # everyone the text shows to be a person, before any attribution
     direct = _direct(article, people)
     indirect = _indirect(article, people, direct)
     ordered = _resolve_references(sorted(direct + indirect, key=lambda q: q.start), people)

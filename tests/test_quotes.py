@@ -79,7 +79,7 @@ def test_extraction_meets_targets_on_each_annotated_set(folder):
 
 def test_every_annotated_article_is_scored():
     scores = evaluate(SETS)
-    assert len(scores.articles) == 198
+    assert len(scores.articles) == 218
     assert len(scores.matches) == sum(
         len(list(csv.DictReader(p.open(encoding="utf-8"))))
         for folder in SETS
@@ -391,6 +391,26 @@ def test_an_honorific_picks_the_relative_it_fits():
         "Goh Wei Ming",
         "Bernadette Mulvey",
         "Sinéad Mulvey",
+    ]
+
+
+def test_a_surname_first_refers_to_whoever_was_named_before_it():
+    found = quotes_of(
+        "In 2014 Yoon Seo-ah walked off a stage in Busan.\n\n"
+        '"I had lost the reason to use it," Yoon says.\n\n'
+        "Her older brother, Yoon Jae-hyun, a sound engineer, recorded her.\n\n"
+        '"That was the first day I thought she might come back," Yoon Jae-hyun recalled.'
+    )
+    assert [q.speaker for q in found] == ["Yoon Seo-ah", "Yoon Jae-hyun"]
+
+
+def test_a_bare_quote_paragraph_is_the_person_just_described():
+    found = quotes_of(
+        "Mere Tipene, a paramedic, drives home. Asked whether she ever thinks about stopping, "
+        'she laughs.\n\n"Every winter. Then somebody does not come home."'
+    )
+    assert [(q.speaker, q.rule) for q in found] == [
+        ("Mere Tipene", "quote paragraph after narration about its speaker")
     ]
 
 

@@ -343,6 +343,7 @@ class People:
                 self.by_word[word].append(index)
         self.persons: list[Person] = []
         self._lookup: dict[tuple[frozenset[str], bool], Person | None] = {}
+        self._first: dict[str, int] = {}
         self._mentions: list[tuple[int, Person]] | None = None
 
     def person(self, mention: str, speaking: bool = False, at: int | None = None) -> Person | None:
@@ -356,9 +357,17 @@ class People:
         if key not in self._lookup:
             self._lookup[key] = self._find(*key)
         found = self._lookup[key]
+        if at is not None and found is not None and self._introduced(found) > at:
+            found = self._find(key[0], speaking, before=at) or found
         if found is None or (at is None and not titles):
             return found
         return self._closest(key[0], titles, at) or found
+
+    def _introduced(self, person: Person) -> int:
+        """Where the article first writes a person's full name."""
+        if person.name not in self._first:
+            self._first[person.name] = self.article.body.find(person.name)
+        return self._first[person.name]
 
     def _closest(self, tokens: frozenset[str], titles: list[str], at: int | None) -> Person | None:
         sexes = {gender.title_genders().get(t.rstrip(".")) for t in titles} - {None}
@@ -376,15 +385,22 @@ class People:
             last[person.name] = offset
         return max(known, key=lambda p: last.get(p.name, -1))
 
-    def _find(self, tokens: frozenset[str], speaking: bool) -> Person | None:
+    def _find(
+        self, tokens: frozenset[str], speaking: bool, before: int | None = None
+    ) -> Person | None:
+        """The person ``tokens`` name; with ``before``, only someone named in full before that
+        offset ("Yoon says" in the second paragraph is the singer introduced in the first, not
+        her brother Yoon Jae-hyun introduced later)."""
         if not tokens:
             return None
         known = [person for person in self.persons if tokens <= person.tokens]
-        if known:
+        if known and before is None:
             return next((p for p in known if _surname(p.name) in tokens), known[0])
         rarest = min(tokens, key=lambda w: len(self.by_word.get(w, ())))
         candidates = [
-            self.runs[i] for i in self.by_word.get(rarest, ()) if tokens <= _words(self.runs[i][1])
+            self.runs[i]
+            for i in self.by_word.get(rarest, ())
+            if tokens <= _words(self.runs[i][1]) and (before is None or self.runs[i][0] < before)
         ]
         people = (
             [r for r in candidates if is_person_name(r[1])]
@@ -394,6 +410,9 @@ class People:
         if not people:
             return None
         full = max((name for _, name, _ in people), key=lambda n: len(n.split()))
+        registered = next((p for p in known if p.name == full), None)
+        if registered:
+            return registered
         full_tokens = _words(full)
         indices = {
             i
@@ -404,9 +423,11 @@ class People:
         found = {at: (at, name, titles) for at, name, titles in people if name == full}
         runs = sorted({**found, **{self.runs[i][0]: self.runs[i] for i in indices}}.values())
         # A speaker slot is evidence of a person: a full name there ("said Song Jingwu"), or
-        # the surname of a full name the article writes ("Nwankwo said"), unless the word is
-        # a source noun ("Teachers say" is no surname of "Secondary Teachers").
-        surname = _surname(full) in tokens and not tokens & lexicon().nouns
+        # the surname of a full name the article writes, last or (surname first) first
+        # ("Nwankwo said", "Yoon says"), unless the word is a source noun ("Teachers say" is
+        # no surname of "Secondary Teachers").
+        ends = {_surname(full), full.casefold().split()[0]}
+        surname = bool(tokens & ends) and not tokens & lexicon().nouns
         speaker_slot = speaking and (len(tokens) >= 2 or surname)
         if not speaker_slot and not self._personal(full, runs):
             return None

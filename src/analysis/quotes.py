@@ -374,6 +374,10 @@ _LEADING_WORDS = frozenset(
         "the",
         "a",
         "an",
+        "his",
+        "her",
+        "their",
+        "its",
         "one",
         "some",
         "several",
@@ -384,9 +388,9 @@ _LEADING_WORDS = frozenset(
     }
 )
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-"""Words a descriptor label drops at its start: a conjunction, an article or a quantifier ("and
-forecasters", "One engineer", "Two diplomats" -> "Forecasters", "Engineer", "Diplomats");
-numbers go only before a plural noun."""
+"""Words a descriptor label drops at its start: a conjunction, an article, a possessive or a
+quantifier ("and forecasters", "Her former manager", "Two diplomats" -> "Forecasters",
+"Former manager", "Diplomats"); numbers go only before a plural noun."""
 _COUNT = re.compile(r"of (?:one|two|three|four|five|six|\d+)\b")
 _QUALIFIER = re.compile(
     r"\s+(?:\w+ing|in|at|from|for|with|on|of(?!\s+(?:one|two|three|four|five|six|\d+)\b))\s+"
@@ -428,7 +432,7 @@ def _descriptor_label(mention: str) -> str | None:
 
 _AGE = re.compile(r"\b\d+-year-old\b")
 """An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
-_AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
+_AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s+(?:the\s+)?(?=[A-Z])")
 """Where a name's affiliation starts: "Hemi Callaghan of Tasman Insights"."""
 
 
@@ -643,7 +647,9 @@ def _reported_speaker(
 def _previous_paragraph_speaker(
     article: Article, m: _Marked, quotes: list[Quote], people: People
 ) -> _Found | None:
-    """A paragraph that opens with an unattributed quote continues the previous speaker."""
+    """A paragraph that opens with an unattributed quote continues the previous speaker; a
+    paragraph that is nothing but a quote, after narration about a person, is that person
+    speaking (features write "... she laughs." and then the quote, with no cue)."""
     para = article.paragraphs[m.paragraph]
     if m.parts[0].start != para.start + 1 or m.paragraph == 0:
         return None
@@ -663,6 +669,10 @@ def _previous_paragraph_speaker(
     if quotes and quotes[-1].paragraph == m.paragraph - 1 and quotes[-1].speaker != UNKNOWN:
         q = quotes[-1]
         return (q.speaker, q.named, q.mention, q.cue, "continues the previous paragraph's quote")
+    whole = m.closed and len(m.parts) == 1 and m.parts[0].end == para.end - 1
+    person = people.last_named(para.start) if whole else None
+    if person:
+        return (person.name, True, None, None, "quote paragraph after narration about its speaker")
     return None
 
 

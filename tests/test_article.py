@@ -127,7 +127,7 @@ def test_chrome_rules_are_general():
     ]
 
 
-def test_bylines_dates_and_captions_are_chrome_wherever_they_stand():
+def test_labels_bylines_dates_and_captions_above_the_article_are_chrome():
     art = parse_article(
         "Debut film wins top prize\n\n"
         "Vistula Post Published: 2025-09-22 12:00:00\n"
@@ -139,14 +139,14 @@ def test_bylines_dates_and_captions_are_chrome_wherever_they_stand():
         "captions",
     )
     assert art.paragraph_texts == (
-        "Culture",
         "A debut feature has won the main prize, Agnieszka Wroblewska said.",
     )
     assert [r.rule.split(" (")[0] for r in art.removed] == [
+        "header: section label above the article",
         "short: date line",
-        "short: byline",
         "line: picture caption with its credit",
     ]
+    assert art.byline == "Ewa Marczak"
 
 
 def test_unparseable_date_is_unknown_not_guessed():

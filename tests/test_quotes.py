@@ -336,6 +336,13 @@ def test_indirect_and_unnamed_sources():
             "Thursday. Teachers, for their part, say the strike is the only language left.",
             ["Industry insiders", "Police spokesman", "Experts", "Teachers"],
         ),
+        (
+            "Tran Van Minh, a retired teacher, started the cart after his wife died and, as he "
+            'puts it, "the apartment became too quiet".\n\n'
+            'Mr. Minh remembers the first evening clearly: "Not one child came."\n\n'
+            'That girl, Le Ngoc Anh, is now 16. "Uncle Minh gave me my first book," she says.',
+            ["Tran Van Minh", "Tran Van Minh", "Le Ngoc Anh"],
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):

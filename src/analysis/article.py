@@ -170,6 +170,7 @@ class _ChromeRules:
     lines: tuple[tuple[re.Pattern[str], str], ...]
     sections: tuple[tuple[re.Pattern[str], str], ...]
     short: tuple[tuple[re.Pattern[str], str], ...]
+    header: tuple[tuple[re.Pattern[str], str], ...]
     widget: frozenset[str]
     filler: frozenset[str]
 
@@ -189,7 +190,12 @@ def _chrome_rules() -> _ChromeRules:
         return frozenset(w for r in rows if r["kind"] == kind for w in r["pattern"].split("|"))
 
     return _ChromeRules(
-        patterns("line"), patterns("section"), patterns("short"), words("widget"), words("filler")
+        patterns("line"),
+        patterns("section"),
+        patterns("short"),
+        patterns("header"),
+        words("widget"),
+        words("filler"),
     )
 
 
@@ -201,8 +207,9 @@ def _is_prose(line: str) -> bool:
     return line.endswith(_TERMINAL) or len(_WORDS.findall(line)) >= PROSE_MIN_WORDS
 
 
-def _chrome_rule(line: str, in_section: bool) -> str | None:
-    """The chrome rule a line matches, or None for article text."""
+def _chrome_rule(line: str, in_section: bool, before_body: bool) -> str | None:
+    """The chrome rule a line matches, or None for article text; header rules hold only
+    before the body has begun."""
     rules = _chrome_rules()
     for pattern, rule in rules.lines:
         if pattern.fullmatch(line):
@@ -213,7 +220,7 @@ def _chrome_rule(line: str, in_section: bool) -> str | None:
                 return rule
     if _is_prose(line):
         return None
-    for pattern, rule in rules.short:
+    for pattern, rule in rules.short + (rules.header if before_body else ()):
         if pattern.fullmatch(line):
             return rule
     words = [w.lower() for w in _WORDS.findall(line)]
@@ -300,7 +307,7 @@ def parse_article(text: str, source: str = "<text>") -> Article:
             if byline_match and byline is None:
                 byline = byline_match["name"]
                 continue
-        rule = _chrome_rule(line, in_section)
+        rule = _chrome_rule(line, in_section, not body_started)
         if rule is not None:
             removed.append(RemovedLine(number, line, rule))
             in_section = in_section or (body_started and rule.startswith("section"))

@@ -220,7 +220,7 @@ def _patterns() -> _Patterns:
         after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
         before=tuple(
             re.compile(
-                rf"(?:^|[,;:]\s+|^\W+|\bwhat\s+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{verb}"
+                rf"(?:^|[,;:]\s+|^\W+|\b(?:what|as)\s+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{verb}"
                 r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
             )
             for verb in (finite, cue)

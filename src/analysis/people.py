@@ -344,6 +344,7 @@ class People:
         self.persons: list[Person] = []
         self._lookup: dict[tuple[frozenset[str], bool], Person | None] = {}
         self._first: dict[str, int] = {}
+        self._offsets: dict[str, list[int]] = {}
         self._mentions: list[tuple[int, Person]] | None = None
 
     def person(self, mention: str, speaking: bool = False, at: int | None = None) -> Person | None:
@@ -378,12 +379,14 @@ class People:
         ]
         if len(known) < 2 or at is None:
             return known[0] if known else None
-        last: dict[str, int] = {}
-        for offset, person in self.mentions():
-            if offset >= at:
-                break
-            last[person.name] = offset
-        return max(known, key=lambda p: last.get(p.name, -1))
+        self.mentions()
+
+        def last_before(person: Person) -> int:
+            offsets = self._offsets.get(person.name, [])
+            i = bisect_left(offsets, at)
+            return offsets[i - 1] if i else -1
+
+        return max(known, key=last_before)
 
     def _find(
         self, tokens: frozenset[str], speaking: bool, before: int | None = None
@@ -500,6 +503,9 @@ class People:
                 ((m, p) for p in self.persons for m in p.mentions if owner.get(m) in (None, p)),
                 key=lambda pair: pair[0],
             )
+            self._offsets = defaultdict(list)
+            for offset, person in self._mentions:
+                self._offsets[person.name].append(offset)
         return self._mentions
 
     def last_named(self, offset: int) -> Person | None:

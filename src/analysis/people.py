@@ -33,9 +33,10 @@ _ABBREVIATED = (
 )
 """Abbreviated titles (from ``titles.csv``), name suffixes and abbreviated given names
 ("Ma." for Maria, "Md." for Mohammad) that may stand in a name."""
-_GLUED = rf"(?:[{_UPPER}]\.){{1,2}}[{_UPPER}][\w'’-]+"
+_GLUED = r"(?:[A-Z]\.){1,2}[A-Z][\w'’-]+"
 """A name written with its initial glued on, as Mongolian and Russian style has it
-("G.Nomin-Erdene", "D.Altangerel"): a whole name in one word."""
+("G.Nomin-Erdene", "D.Altangerel"): a whole name in one word. Transliterated, so ASCII
+capitals only, which keeps the many copies of NAME in the speaker patterns short."""
 _NAME_WORD = (
     rf"(?:{_GLUED}|(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
     rf"|[{_UPPER}][\w'’-]*)"

@@ -162,14 +162,13 @@ def _rules() -> _Rules:
         rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{office})\s+{NAME}"
     )
     affiliation = (
-        rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{NAME}(?:,?\s+(?:of|for|and)\s+{NAME}|,\s+{NAME})*"
+        rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{NAME}(?:(?:,?\s+(?:of|for|and)\s+|,\s+){NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
     )
     demonym = "|".join(sorted(map(re.escape, one_person_demonyms()), key=len, reverse=True))
     speaker = (
         rf"(?P<speaker>(?i:he|she|they)\b|(?i:the)\s+(?i:{demonym})\b"
-        rf"|{joint_portfolio}|{role_name}{affiliation}"
-        rf"|{_NOT_DETERMINER}{NAME}{affiliation}"
+        rf"|{joint_portfolio}|(?:{role_name}|{_NOT_DETERMINER}{NAME}){affiliation}"
         rf"|{descriptor})"
     )
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))

@@ -21,7 +21,7 @@ from analysis.people import lexicon
 from analysis.quotes import Quote
 from analysis.resources import rule_rows
 from analysis.segment import Span
-from analysis.sources import Source
+from analysis.sources import Source, country_forms
 
 CATEGORIES = ("cooperation", "conflict")
 _CAPITALISED = r"[A-Z][\w'’-]*"
@@ -75,23 +75,6 @@ def relation_hits(text: str, names: list[Span]) -> list[tuple[int, str, str]]:
         (hit.start(), hit.lastgroup or "", hit.group().lower())
         for hit in _relation_pattern().finditer(blanked)
     ]
-
-
-@cache
-def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every country name, demonym and adjective (longest first, behind a
-    look-ahead for their first letters that makes the scan fast), and the country of each
-    form; cities and other places are left out: an actor is a country named as such."""
-    forms = {
-        form: row["country"]
-        for row in rule_rows("countries.csv")
-        for field in ("country", "demonyms", "adjectives")
-        for form in row[field].split("|")
-        if form
-    }
-    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-    initial = "".join(sorted({re.escape(form[0]) for form in forms}))
-    return re.compile(rf"(?<![\w.])(?=[{initial}])(?:{alternatives})(?![\w])"), forms
 
 
 def organisations(text: str) -> list[tuple[str, Span]]:
@@ -159,7 +142,7 @@ def _mentions(
     for hit in _ACRONYM.finditer(body):
         if hit.group() in by_initials:
             claim((by_initials[hit.group()], "organisation"), hit.start(), hit.end())
-    pattern, country = _country_forms()
+    pattern, country = country_forms(places=False)
     for hit in pattern.finditer(body):
         claim((country[hit.group()], "country"), hit.start(), hit.end())
     for source in sources:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -38,7 +39,7 @@ from analysis.article import Article, ArticleError
 from analysis.quotes import UNKNOWN, Quote
 from analysis.resources import rule_rows
 from analysis.sentiment import label
-from analysis.sources import Source, country_patterns, mask_names, source_type
+from analysis.sources import Source, country_forms, mask_names, source_type
 
 DIMENSIONS = ("type", "country", "gender", "affiliation", "named", "stance")
 UNITS = ("source", "quote", "word")
@@ -354,21 +355,18 @@ def coverage(article: Article, sources: tuple[Source, ...], membership: Membersh
     place from ``rules/countries.csv``; the organisation's own names are masked first, so
     "Shanghai Cooperation Organization" does not mention China), else ``absent``."""
     body = mask_names(article.body, membership.names)
+    pattern, country = country_forms()
+    named: dict[str, re.Match[str]] = {}
+    for hit in pattern.finditer(body):
+        named.setdefault(country[hit.group()], hit)
     when = article.published.date() if article.published else None
     states = []
     for member in membership.as_of(when):
         voices = [s.name for s in sources if s.country == member.country]
-        hits = [
-            hit
-            for pattern, country in country_patterns()
-            if country == member.country
-            for hit in [pattern.search(body)]
-            if hit
-        ]
+        first = named.get(member.country)
         if voices:
             presence, evidence = "voice", ", ".join(voices)
-        elif hits:
-            first = min(hits, key=lambda h: h.start())
+        elif first:
             paragraph = article.paragraph_of(first.start()) + 1
             presence, evidence = "mentioned", f"'{first.group()}' (¶{paragraph})"
         else:

@@ -9,6 +9,7 @@ unisex, stays unknown.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,10 +75,47 @@ def _noun_alternatives() -> str:
     return "|".join(sorted(map(re.escape, noun_genders()), key=len, reverse=True))
 
 
+@cache
+def _ending(kind: str) -> re.Pattern[str]:
+    """A pattern for what ends right where a search window ends: a gendered ``title``
+    ("Ms "), a title and one word (``title-word``: "Mr John "), a gendered ``noun`` ("his
+    sister "), or a capitalised ``word``. Compiled once: names are found by position, not by
+    a pattern per name, so the large alternations are never recompiled."""
+    return {
+        "title": lambda: re.compile(rf"(?<!\w)({_title_alternatives()})\s+$"),
+        "title-word": lambda: re.compile(rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?$"),
+        "noun": lambda: re.compile(rf"\b({_noun_alternatives()}),?\s+$", re.I),
+        "word": lambda: re.compile(r"\b([A-Z][\w'’-]*)\s+$"),
+    }[kind]()
+
+
+def _preceded(body: str, word: str, kind: str) -> Iterator[re.Match[str]]:
+    """Each ``kind`` of text (see ``_ending``) that stands just before an occurrence of the
+    whole word ``word`` in ``body``, in the order of the text."""
+    ending = _ending(kind)
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not _joined(body[at - 1 : at], "'’-") and not _joined(body[end : end + 1], ""):
+            match = ending.search(body, max(0, at - _WINDOW), at)
+            if match:
+                yield match
+        at = body.find(word, at + 1)
+
+
+def _joined(char: str, joiners: str) -> bool:
+    """Whether ``char`` (empty at either end of the text) continues a word."""
+    return bool(char) and (char.isalnum() or char == "_" or char in joiners)
+
+
+_WINDOW = 60
+"""Characters before a name searched for its title or noun."""
+
+
 def _shared(body: str, part: str, name: str) -> bool:
     """Whether another person's name holds ``part`` too ("Ciaran Mulvey" and "Bernadette
     Mulvey"): a capitalised word other than a title or a word of ``name`` stands before it."""
-    before = {m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]*)\s+{re.escape(part)}\b", body)}
+    before = {m.group(1) for m in _preceded(body, part, "word")}
     return bool(before - set(title_genders()) - set(name.split()))
 
 
@@ -135,21 +173,20 @@ def from_text(article: Article, name: str) -> Gender | None:
     body = article.body
     first_at = body.find(name)
     if first_at >= 0:
-        before = body[max(0, first_at - 40) : first_at]
+        start = max(0, first_at - 40)
         where = article.paragraph_of(first_at) + 1
-        title = re.search(rf"(?<!\w)({_title_alternatives()})\s+$", before)
+        title = _ending("title").search(body, start, first_at)
         if title:
             found = title.group(1)
             return Gender(titles[found], f"title '{found}' before the name (¶{where})")
-        noun = re.search(rf"\b({_noun_alternatives()}),?\s+$", before, re.I)
+        noun = _ending("noun").search(body, start, first_at)
         if noun:
             found = noun.group(1)
             return Gender(noun_genders()[found.lower()], f"'{found}' before the name (¶{where})")
     for part in dict.fromkeys((name.split()[-1], name.split()[0])):
         if _shared(body, part, name):
             continue
-        pattern = rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?{re.escape(part)}\b"
-        titled = re.search(pattern, body)
+        titled = next(_preceded(body, part, "title-word"), None)
         if titled:
             title = titled.group(1)
             where = article.paragraph_of(titled.start()) + 1

@@ -76,17 +76,22 @@ class Source:
 
 
 @cache
-def country_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, country) for every name, demonym, adjective and place; longest first."""
-    forms = [
-        (form, row["country"])
+def country_forms(places: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every country name, demonym and adjective, and with ``places`` every
+    city and region too, and the country of each form. Longest first, so the longest form
+    wins where several start at one place; behind a look-ahead for their first letters,
+    which makes the scan fast."""
+    fields = ("country", "demonyms", "adjectives", "places")[: 4 if places else 3]
+    forms = {
+        form: row["country"]
         for row in rule_rows("countries.csv")
-        for field in ("country", "demonyms", "adjectives", "places")
+        for field in fields
         for form in row[field].split("|")
         if form
-    ]
-    forms.sort(key=lambda pair: len(pair[0]), reverse=True)
-    return tuple((re.compile(rf"(?<![\w.]){re.escape(f)}(?![\w])"), c) for f, c in forms)
+    }
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    initial = "".join(sorted({re.escape(form[0]) for form in forms}))
+    return re.compile(rf"(?<![\w.])(?=[{initial}])(?:{alternatives})(?!\w)"), forms
 
 
 @cache
@@ -118,15 +123,11 @@ def country_of(description: str) -> tuple[str, str | None]:
     """The country the description names first, with the words that named it; the names of
     international organisations are skipped ("Secretary-General of the Shanghai Cooperation
     Organization" names no country)."""
-    best: tuple[int, str, str] | None = None
-    masked = mask_names(description, organisation_names())
-    for pattern, country in country_patterns():
-        hit = pattern.search(masked)
-        if hit and (best is None or hit.start() < best[0]):
-            best = (hit.start(), country, hit.group())
-    if best is None:
+    pattern, country = country_forms()
+    hit = pattern.search(mask_names(description, organisation_names()))
+    if hit is None:
         return UNKNOWN, None
-    return best[1], f"'{best[2]}' in '{description}'"
+    return country[hit.group()], f"'{hit.group()}' in '{description}'"
 
 
 def source_type(named: bool, description: str) -> tuple[str, str]:

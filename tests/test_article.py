@@ -149,6 +149,31 @@ def test_labels_bylines_dates_and_captions_above_the_article_are_chrome():
     assert art.byline == "Ewa Marczak"
 
 
+def test_every_line_of_the_block_after_the_outlet_line_is_chrome():
+    art = parse_article(
+        "A year after the flood\n\n"
+        "Valley Times Published: 2025-02-27 06:00:00\n"
+        "Updated 27 Feb 2025, 6:00am AEDT\n"
+        "Joan Pettigrew on the verandah of her rebuilt home.\n\n"
+        '"I still smell it when it rains."\n\n'
+        "Joan Pettigrew, 71, has lived on Bridge Street for 38 years.\n",
+        "feature",
+    )
+    assert art.paragraph_texts[0] == '"I still smell it when it rains."'
+    assert [r.rule.split(":")[0] for r in art.removed] == ["short", "header"]
+
+
+def test_a_block_after_the_outlet_line_with_nothing_after_it_is_the_body():
+    art = parse_article("Headline\n\nDaily Post Published: 2025-01-01 10:00:00\nThe body.\n")
+    assert art.paragraph_texts == ("The body.",)
+
+
+def test_a_body_sentence_that_says_published_is_no_outlet_line():
+    art = parse_article("Headline\n\nThe club history was published in 2013, its author said.\n")
+    assert (art.outlet, art.published) == (None, None)
+    assert art.paragraph_texts == ("The club history was published in 2013, its author said.",)
+
+
 def test_unparseable_date_is_unknown_not_guessed():
     art = parse_article("Headline\n\nDaily Post Published: sometime last week\n\nBody text here.\n")
     assert art.outlet == "Daily Post"

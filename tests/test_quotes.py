@@ -407,6 +407,55 @@ def test_indirect_and_unnamed_sources():
             ["Refilwe Mathebula"],
             id="the role names the person it titles",
         ),
+        pytest.param(
+            "The case was heard on Monday.\n\nMagistrate Nomvula Dube refused bail.\n\n"
+            "The man's attorney, Pieter van Wyk, said his client had come forward himself.\n\n"
+            '"The accused fled the scene," the magistrate said.',
+            ["Pieter van Wyk", "Nomvula Dube"],
+            id="a title in the paragraph before is not the next person's",
+        ),
+        pytest.param(
+            "Founded by Amara Osei-Bonsu, a former banker, the firm raised $85m.\n\n"
+            '"Pay should arrive when it is earned," Osei-Bonsu, the company\'s chief executive, '
+            "said.\n\nThe chief executive said the money would fund an expansion.",
+            ["Amara Osei-Bonsu", "Amara Osei-Bonsu"],
+            id="a role given at a later mention",
+        ),
+        pytest.param(
+            "Amara Smith said Tallyroll expected to break even in 2026.",
+            ["Amara Smith"],
+            id="a name and a verb are no title",
+        ),
+        pytest.param(
+            "Addressing journalists, the Commissioner of Police, Olufemi Adegoke, said the gang "
+            "had operated for months.",
+            ["Olufemi Adegoke"],
+            id="an opening participle phrase is no speaker",
+        ),
+        pytest.param(
+            "Fr Tomás Geraghty said the decision had been the hardest of his life. Grandmaster "
+            "Arjun Pillai said she was the most talented junior he had coached.",
+            ["Tomás Geraghty", "Arjun Pillai"],
+            id="more titles",
+        ),
+        pytest.param(
+            "The Al-Khatib family, Mahmoud Al-Khatib and his wife, Rania Al-Khatib, arrived in "
+            '2020.\n\n"I open the books every evening," Ms. Al-Khatib said.',
+            ["Rania Al-Khatib"],
+            id="an honorific prefers the person of its gender",
+        ),
+        pytest.param(
+            "The club's history was published in 2013, and its author, retired teacher Margaret "
+            "Firth, joked that she would now have to write a sequel.",
+            ["Margaret Firth"],
+            id="a clause after and, with an appositive",
+        ),
+        pytest.param(
+            "Asked what she would do with the money, Mercy Tanui smiled and said: "
+            '"First, I will buy back my spikes."',
+            ["Mercy Tanui"],
+            id="a gesture joined to the cue",
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):
@@ -429,6 +478,36 @@ def test_a_bare_quote_paragraph_is_the_person_just_described():
     )
     assert [(q.speaker, q.rule) for q in found] == [
         ("Mere Tipene", "quote paragraph after narration about its speaker")
+    ]
+
+
+def test_unnamed_sources_with_placing_and_relative_clauses():
+    found = quotes_of(
+        "Councillors voted to pause the scheme after shopkeepers warned that closures were "
+        "driving customers away. A cafe owner further along the parade, who did not want to be "
+        "named because she is in talks with her bank, said two businesses had closed.\n\n"
+        '"We are not fine," she said. "The market was tight," said a Santiago-based metals '
+        "trader. The scheme drew criticism from consumer advocates, who say the fees are too "
+        "high. One steward said the pitch invasion took an hour to clear."
+    )
+    assert [(q.kind, q.speaker) for q in found] == [
+        ("indirect", "Shopkeepers"),
+        ("indirect", "Cafe owner"),
+        ("direct", "Cafe owner"),
+        ("direct", "Metals trader"),
+        ("indirect", "Consumer advocates"),
+        ("indirect", "Steward"),
+    ]
+
+
+def test_an_opening_quote_is_the_person_introduced_next():
+    found = quotes_of(
+        '"I still smell it when it rains."\n\nJoan Pettigrew, 71, has lived on Bridge Street '
+        'for 38 years.\n\nBen Ashworth runs the hardware store.\n\n"We lost everything."'
+    )
+    assert [(q.speaker, q.rule) for q in found] == [
+        ("Joan Pettigrew", "opening quote, then its speaker introduced"),
+        ("Ben Ashworth", "quote paragraph after narration about its speaker"),
     ]
 
 

@@ -41,6 +41,10 @@ _DATELINE = re.compile(
 _BYLINE = re.compile(
     r"^(?:(?:Written|Words|Reporting|Reported)\s+)?[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,6})$"
 )
+_HEADER_RULE = "header: page chrome right after the outlet line, before the first blank line"
+"""A scrape gives the outlet line, then the page's chrome lines (section, byline, timestamp,
+picture caption), then the body after a blank line; those lines are chrome whatever their
+wording. When no blank line follows, they are the body."""
 _STAMP_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
@@ -288,20 +292,35 @@ def parse_article(text: str, source: str = "<text>") -> Article:
     blocks: list[list[str]] = [[]]
     removed: list[RemovedLine] = []
     in_section = False
+    header: list[RemovedLine] = []
+    in_header = False
     for number, raw in enumerate(rest.split("\n"), start=first_line):
         line = _normalize(raw)
         if not line:
+            in_header = False
             blocks.append([])
             continue
+        if in_header:
+            byline_match = _BYLINE.match(line)
+            if byline_match and byline is None:
+                byline = byline_match["name"]
+            else:
+                rule = _chrome_rule(line, False, True) or _HEADER_RULE
+                header.append(RemovedLine(number, line, rule))
+            continue
+        removed.extend(header)
+        header = []
         body_started = any(blocks)
         if title is None:
             title = line
             continue
         if not body_started and not meta:
             dateline = _DATELINE.match(line)
-            if dateline and outlet is None and published is None:
+            stamp = _parse_stamp(dateline["stamp"]) if dateline else None
+            if dateline and outlet is None and published is None and (stamp or not _is_prose(line)):
                 outlet = dateline["outlet"].strip(" |-–—,") or None
-                published = _parse_stamp(dateline["stamp"])
+                published = stamp
+                in_header = True
                 continue
             byline_match = _BYLINE.match(line)
             if byline_match and byline is None:
@@ -314,6 +333,7 @@ def parse_article(text: str, source: str = "<text>") -> Article:
             continue
         in_section = False
         blocks[-1].append(line)
+    blocks.append([h.text for h in header])
     paragraphs = [" ".join(b) for b in blocks if b]
     if not paragraphs:
         raise ArticleError(source, "no article body is left after removing headline and chrome")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,6 +80,12 @@ def lexicon() -> Lexicon:
         function_words=frozenset(rule_lines("function_words.txt")),
         non_person=frozenset(rule_lines("non_person_words.txt")),
     )
+
+
+@cache
+def cue_forms() -> frozenset[str]:
+    """Every form of every reporting verb in ``cue_verbs.csv`` ("said", "tells")."""
+    return frozenset(f for row in rule_rows("cue_verbs.csv") for f in row["forms"].split("|"))
 
 
 _NAME_RE = re.compile(NAME)
@@ -378,6 +385,10 @@ class People:
             for p in self.persons
             if tokens <= p.tokens and (not sexes or p.stated_gender in ("unknown", *sexes))
         ]
+        if len(sexes) == 1 and len(known) > 1:
+            sex = next(iter(sexes))
+            ranks = {p.name: _sex_rank(sex, p) for p in known}
+            known = [p for p in known if ranks[p.name] == min(ranks.values())]
         if len(known) < 2 or at is None:
             return known[0] if known else None
         self.mentions()
@@ -478,22 +489,32 @@ class People:
     def by_role(self, label: str) -> Person | None:
         """The one known person whose title or appositive holds ``label`` ("mayor")."""
         self.mentions()
-        found = [p for p in self.persons if label.lower() in self._role_text(p).lower()]
+        word = re.compile(rf"\b{re.escape(label)}\b", re.IGNORECASE)
+        found = [p for p in self.persons if any(map(word.search, self._role_texts(p)))]
         return found[0] if len(found) == 1 else None
 
-    def _role_text(self, person: Person) -> str:
-        """The title before a person's first mention and the appositive after it. The title
-        starts after the person named just before ("Judge Refilwe Mathebula found Sipho
-        Ndlovu": "judge" is not Ndlovu's title)."""
-        first = min(person.mentions, default=0)
+    def _role_texts(self, person: Person) -> Iterator[str]:
+        """The title before a person's first mention, and the appositive after each mention
+        ("Magistrate Nomvula Dube", "Osei-Bonsu, the company's chief executive,"). The title
+        starts in the mention's sentence and after the person named just before ("Judge
+        Refilwe Mathebula found Sipho Ndlovu": "judge" is not Ndlovu's title) and after any
+        reporting verb; an appositive holds no reporting verb ("Wednesday, a hospital
+        official said" describes no Wednesday)."""
         body = self.article.body
-        end = first + len(person.name)
         mentions = self.mentions()
+        for first in sorted(person.mentions):
+            end = self.run_end.get(first, first)
+            appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
+            if appositive and not set(re.findall(r"[\w’'-]+", appositive.group())) & cue_forms():
+                yield appositive.group()
+        first = min(person.mentions, default=0)
         before = bisect_left(mentions, first, key=lambda pair: pair[0])
-        start = self.run_end.get(mentions[before - 1][0], 0) if before else 0
-        appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
-        title = body[max(0, first - 40, start) : end]
-        return title + (appositive.group() if appositive else "")
+        start = self.article.sentence_at(first).span.start if self.article.sentences else 0
+        if before:
+            start = max(start, self.run_end.get(mentions[before - 1][0], 0))
+        title = body[max(0, first - 40, start) : first].split()
+        said = [i for i, word in enumerate(title) if word.lower().strip(",") in cue_forms()]
+        yield " ".join(title[said[-1] + 1 if said else 0 :])
 
     def mentions(self) -> list[tuple[int, Person]]:
         """(offset, person) for every mention of every person in the article, sorted; a
@@ -509,16 +530,32 @@ class People:
                 self._offsets[person.name].append(offset)
         return self._mentions
 
-    def last_named(self, offset: int) -> Person | None:
-        """The person mentioned last before ``offset``, in this or the previous paragraph
-        ("Mr Hamweemba ... the 58-year-old farmer said")."""
+    def last_named(self, offset: int, near: bool = True) -> Person | None:
+        """The person mentioned last before ``offset``; when ``near``, only in this or the
+        previous paragraph ("Mr Hamweemba ... the 58-year-old farmer said")."""
         mentions = self.mentions()
         earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
         if not earlier:
             return None
         at, person = earlier[-1]
-        near = self.article.paragraph_of(at) >= self.article.paragraph_of(offset) - 1
-        return person if near else None
+        close = self.article.paragraph_of(at) >= self.article.paragraph_of(offset) - 1
+        return person if close or not near else None
+
+    def introduced_in(self, paragraph: int) -> Person | None:
+        """The person a paragraph opens by introducing: their full name, named there for the
+        first time, stands at its start, after at most a title ("Dr. Helen Marsh, a
+        psychologist ...")."""
+        if paragraph >= len(self.article.paragraphs):
+            return None
+        start = self.article.paragraphs[paragraph].start
+        mentions = self.mentions()
+        i = bisect_left(mentions, start, key=lambda pair: pair[0])
+        if i == len(mentions):
+            return None
+        at, person = mentions[i]
+        opening = self.article.body[start:at]
+        titled = not opening or strip_name(opening + person.name)[0] == person.name
+        return person if titled and self._introduced(person) == at else None
 
     def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, Person] | None:
         """The person a pronoun at ``offset`` refers to, with the offset of their last
@@ -554,9 +591,13 @@ class People:
 
 
 def fit_rank(pronoun: str, person: Person) -> int | None:
-    """How well a person fits "he"/"she": 0 stated, 1 suggested by the name list, 2 unknown,
-    3 against the name list; None when the text states the other gender."""
-    wanted = gender.PRONOUNS[pronoun]
+    """How well a person fits "he"/"she": see ``_sex_rank``."""
+    return _sex_rank(gender.PRONOUNS[pronoun], person)
+
+
+def _sex_rank(wanted: str, person: Person) -> int | None:
+    """How well a person fits a gendered word: 0 stated by the text, 1 suggested by the name
+    list, 2 unknown, 3 against the name list; None when the text states the other gender."""
     if person.stated_gender != "unknown":
         return 0 if person.stated_gender == wanted else None
     if person.gender.value == "unknown":

@@ -74,6 +74,18 @@ _PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _ASIDE = r"|\s+\((?=[^()]*[a-z])[^()]{1,60}\)"
 """A parenthesis after a name stands where an appositive would: "Ms Farah Iskandar (Kallang
 Riverside) said"; an acronym in parentheses ("(ŚGE)") follows an organisation instead."""
+_NOT_PARTICIPLE_PHRASE = r"(?![A-Z][a-z]+ing\s[^,]{1,40},)"
+"""A sentence that opens with a participle phrase ("Addressing journalists, the Commissioner
+of Police ... said") has its speaker after the comma, not in the phrase."""
+_NOT_MODAL = r"(?!(?:would|will|could|can|should|may|might|must)\s)"
+"""A who-clause in a descriptor holds no modal: "officials who would not comment" are no
+speaker of what follows."""
+_NOT_SUBORDINATE = r"(?!(?:after|since|because|when|while|before|until|unless)\s)"
+"""A participle or infinitive phrase after a source noun ("residents displaced by the flood",
+"the first person to arrive") holds no subordinate clause: "Councillors voted to pause it
+after shopkeepers warned" has two clauses."""
+_GESTURE = r"(?:[a-z]+ed\s+and\s+)?"
+"""A gesture joined to the cue: "she smiled and said:", "he paused and added"."""
 _PREFIX = r"(?i:co|ex|vice|deputy|acting)-"
 """A prefix a role noun may carry ("co-choreographer", "ex-minister")."""
 _NOT_AUXILIARY = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been)\s)"
@@ -121,6 +133,7 @@ class _Rules:
     complement: dict[str, str]
     nouns: str
     speaker: str
+    subject: str
 
 
 @cache
@@ -139,17 +152,18 @@ def _rules() -> _Rules:
         r"(?:in|at|from|for|of|with|on|near|along|around|outside|across|close to|familiar with"
         r"|earlier in|later in)"
     )
+    pp = rf"(?:(?:further|farther|just|right)\s+)?{pp}"
     descriptor = (
-        rf"{_NO_CONJUNCTION}"
+        rf"{_NO_CONJUNCTION}{_NOT_PARTICIPLE_PHRASE}"
         r"(?:(?i:the|a|an|its|their|his|her|one|two|three|four|several|some|many|other|most|few)"
         r"\s+)?"
         r"(?:[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?:{_PREFIX})?(?i:{noun})\b"
-        r"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+[\w'’&-]+){0,8}?)?"
+        rf"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+{_NOT_SUBORDINATE}[\w'’&-]+){{0,8}}?)?"
         rf"(?:\s+{pp}\s+(?:{_NOT_AUXILIARY}[\w'’&-]+\s+){{0,14}}?[\w'’-]+(?=[\s,])"
         rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
-        r"(?:\s+(?:who|to)\s+[a-z][\w'’-]*"
-        r"(?:\s+(?!(?:would|will|could|can|should|may|might|must)\s)[\w'’&-]+){0,16}?)?"
+        rf"(?:\s+who\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}[\w'’&-]+){{0,16}}?"
+        rf"|\s+to\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}{_NOT_SUBORDINATE}[\w'’&-]+){{0,16}}?)?"
     )
     role_name = (
         rf"(?:[\w'’-]+\s+){{0,6}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
@@ -166,10 +180,15 @@ def _rules() -> _Rules:
         rf"(?:\s+in\s+{NAME})?)?"
     )
     demonym = "|".join(sorted(map(re.escape, one_person_demonyms()), key=len, reverse=True))
-    speaker = (
+    named = (f"{role_name}|{_NOT_DETERMINER}{NAME}", f"{_NOT_DETERMINER}{NAME}|{role_name}")
+    # After its cue the longer role and name is wanted ("said NPV chairwoman Ingrid
+    # Hoekstra"); before its cue a plain name is tried first, so that a name and a lowercase
+    # verb do not read as a title ("Amara Smith said Tallyroll expected ..." is not the role
+    # "Amara Smith said" of a "Tallyroll").
+    speaker, subject = (
         rf"(?P<speaker>(?i:he|she|they)\b|(?i:the)\s+(?i:{demonym})\b"
-        rf"|{joint_portfolio}|(?:{role_name}|{_NOT_DETERMINER}{NAME}){affiliation}"
-        rf"|{descriptor})"
+        rf"|{joint_portfolio}|(?:{person}){affiliation}|{descriptor})"
+        for person in named
     )
     participles = "|".join(sorted(f for f in lemma_of if f.endswith("ing")))
     inflected = sorted((f for f, lemma in lemma_of.items() if f != lemma), key=len, reverse=True)
@@ -181,6 +200,7 @@ def _rules() -> _Rules:
         complement=complement,
         nouns=noun,
         speaker=speaker,
+        subject=subject,
     )
 
 
@@ -208,7 +228,7 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     r = _rules()
-    sp, cue = r.speaker, rf"(?P<cue>{r.cue})"
+    sp, subj, cue = r.speaker, r.subject, rf"(?P<cue>{r.cue})"
     # A subject's cue is a finite verb; a participle after it opens an aside ("The mayor,
     # Kenji Morimoto, speaking through an interpreter, said ..."), an infinitive belongs to
     # a relative clause ("an official who was not authorised to speak to the media said").
@@ -216,10 +236,10 @@ def _patterns() -> _Patterns:
     appos = rf"(?P<appos>,\s+[^\"“”]+?,{_ASIDE})?"
     return _Patterns(
         after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}(?P<appos>,\s+[^\"“”,.]+)?"),
-        after_speaker_first=re.compile(rf"^\s*,?\s*{sp}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
+        after_speaker_first=re.compile(rf"^\s*,?\s*{subj}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
         before=tuple(
             re.compile(
-                rf"(?:^|[,;:]\s+|^\W+|\b(?:what|as)\s+){_LEAD}{sp}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{verb}"
+                rf"(?:^|[,;:]\s+|^\W+|\b(?:what|as)\s+){_LEAD}{subj}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{_GESTURE}{verb}"
                 r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
             )
             for verb in (finite, cue)
@@ -228,13 +248,13 @@ def _patterns() -> _Patterns:
             rf",(?=\s+(?:(?i:he|she|they)\s+{r.cue}|{r.cue}\s+{NAME}|{NAME}\s+{r.cue}))"
         ),
         subject_cue=re.compile(
-            rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{finite}"
+            rf"^{_LEAD}{subj}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{finite}"
             r"(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
         ),
         content_cue=re.compile(
-            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{sp}\s+{cue}(?:\s+[\w'’-]+){{0,12}}"
+            rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{subj}\s+{cue}(?:\s+[\w'’-]+){{0,12}}"
             r"(?:,\s[^\"“”]*)?[.!?]$"
         ),
         content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
@@ -252,12 +272,13 @@ def _patterns() -> _Patterns:
             rf"^{_LEAD}{sp}(?P<appos>,\s+.+?,{_ASIDE})?\s+(?!(?i:{r.nouns})\b)[a-z]"
         ),
         relative=re.compile(
-            rf"(?P<speaker>{NAME})(?:,\s+[^,]+?)*,?\s+(?:[\w'’-]+\s+){{0,4}}?who\s+"
+            rf"(?P<speaker>{NAME}|(?:[a-z][\w'’-]*\s+)?(?:{r.nouns})\b)"
+            rf"(?:,\s+[^,]+?)*,?\s+(?:[\w'’-]+\s+){{0,4}}?who\s+"
             rf"(?:also\s+)?{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         subordinate=re.compile(
-            rf",\s+(?:although|though|but|while|because|and|as|where|when)\s+{sp}\s+"
-            rf"{cue}\s+(?P<rest>.+?)[.!?]?$"
+            rf"(?:,\s+(?:although|though|but|while|because|and|as|where|when)|\s+(?:after|since))"
+            rf"\s+{subj}{appos}\s+{cue}\s+(?P<rest>.+?)[.!?]?$"
         ),
         name=re.compile(NAME),
         appos_name=re.compile(
@@ -413,6 +434,10 @@ def _descriptor_label(mention: str) -> str | None:
     ]
     if not heads:
         return None
+    placed = [i for i, word in enumerate(words[: heads[0]]) if _BASED.search(word)]
+    if placed:
+        heads = [i - placed[-1] - 1 for i in heads]
+        words = words[placed[-1] + 1 :]
     if _KEEP_WHOLE.search(mention):
         label = " ".join(words)
     else:
@@ -429,6 +454,8 @@ def _descriptor_label(mention: str) -> str | None:
     return label[:1].upper() + label[1:]
 
 
+_BASED = re.compile(r"-based$", re.I)
+"""A placing qualifier before the noun: "a Santiago-based metals trader" -> "Metals trader"."""
 _AGE = re.compile(r"\b\d+-year-old\b")
 """An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s+(?:the\s+)?(?=[A-Z])")
@@ -648,9 +675,18 @@ def _previous_paragraph_speaker(
 ) -> _Found | None:
     """A paragraph that opens with an unattributed quote continues the previous speaker; a
     paragraph that is nothing but a quote, after narration about a person, is that person
-    speaking (features write "... she laughs." and then the quote, with no cue)."""
+    speaking (features write "... she laughs." and then the quote, with no cue); before
+    anyone is named, it is the person the next paragraph introduces (features open on a
+    quote, then "Joan Pettigrew, 71, has lived ...")."""
     para = article.paragraphs[m.paragraph]
-    if m.parts[0].start != para.start + 1 or m.paragraph == 0:
+    if m.parts[0].start != para.start + 1:
+        return None
+    whole = m.closed and len(m.parts) == 1 and m.parts[0].end == para.end - 1
+    opening = whole and people.last_named(para.start, near=False) is None
+    introduced = people.introduced_in(m.paragraph + 1) if opening else None
+    if introduced:
+        return (introduced.name, True, None, None, "opening quote, then its speaker introduced")
+    if m.paragraph == 0:
         return None
     prev_text = article.paragraph_texts[m.paragraph - 1]
     if prev_text.rstrip().endswith(":"):
@@ -668,7 +704,6 @@ def _previous_paragraph_speaker(
     if quotes and quotes[-1].paragraph == m.paragraph - 1 and quotes[-1].speaker != UNKNOWN:
         q = quotes[-1]
         return (q.speaker, q.named, q.mention, q.cue, "continues the previous paragraph's quote")
-    whole = m.closed and len(m.parts) == 1 and m.parts[0].end == para.end - 1
     person = people.last_named(para.start) if whole else None
     if person:
         return (person.name, True, None, None, "quote paragraph after narration about its speaker")
@@ -801,7 +836,7 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     hit = p.subordinate.search(text)
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
     if clause:
-        yield clause, hit["speaker"], hit["cue"], "speaker, cue, clause after a conjunction"
+        yield clause, _mention(hit), hit["cue"], "speaker, cue, clause after a conjunction"
         return
     subject = p.subject.match(text)
     for pattern in (p.coordinated, p.participle):

@@ -456,6 +456,32 @@ def test_indirect_and_unnamed_sources():
             ["Mercy Tanui"],
             id="a gesture joined to the cue",
         ),
+        pytest.param(
+            "Ontario Superior Court Justice Colleen Arsenault jailed Marchetti. Defence lawyer "
+            'Ravi Menon asked for mercy.\n\n"These offences were planned," the judge said.',
+            ["Colleen Arsenault"],
+            id="a role under another title",
+        ),
+        pytest.param(
+            "Prime Minister Daniel Lefebvre praised the deal. Deputy Prime Minister and Minister "
+            'of Finance Aisha Karim presented it.\n\n"It is a compromise," the minister said.',
+            ["Aisha Karim"],
+            id="a minister, not the prime minister",
+        ),
+        pytest.param(
+            "Judge Nomvula Khoza ruled against the mine. Ayesha Parker, an attorney at Justice "
+            'for the Land, welcomed it.\n\n"The company cannot wash its hands," the judge wrote.',
+            ["Nomvula Khoza"],
+            id="a capital in an appositive starts a name, not a role",
+        ),
+        pytest.param(
+            "Leader of the Official Opposition Brent Holloway was scathing. In Suva, opposition "
+            "MP Litia Koroi warned that the patrol could draw Fiji into rivalries. Another "
+            "investor said he had taken a loan. Detective Garda Niamh Walsh said the knife had "
+            "been found.",
+            ["Litia Koroi", "Investor", "Niamh Walsh"],
+            id="offices that end in a place or party, a title after a party word",
+        ),
     ],
 )
 def test_speaker_behind_titles_asides_and_origins(body, speakers):
@@ -488,7 +514,8 @@ def test_unnamed_sources_with_placing_and_relative_clauses():
         "named because she is in talks with her bank, said two businesses had closed.\n\n"
         '"We are not fine," she said. "The market was tight," said a Santiago-based metals '
         "trader. The scheme drew criticism from consumer advocates, who say the fees are too "
-        "high. One steward said the pitch invasion took an hour to clear."
+        "high. One steward said the pitch invasion took an hour to clear. A woman who lives "
+        "next door and asked not to be named said residents had complained for years."
     )
     assert [(q.kind, q.speaker) for q in found] == [
         ("indirect", "Shopkeepers"),
@@ -497,6 +524,7 @@ def test_unnamed_sources_with_placing_and_relative_clauses():
         ("direct", "Metals trader"),
         ("indirect", "Consumer advocates"),
         ("indirect", "Steward"),
+        ("indirect", "Woman"),
     ]
 
 

@@ -88,6 +88,15 @@ def cue_forms() -> frozenset[str]:
     return frozenset(f for row in rule_rows("cue_verbs.csv") for f in row["forms"].split("|"))
 
 
+@cache
+def role_forms() -> dict[str, tuple[str, ...]]:
+    """The titles that name a role noun ("judge" -> Justice, Magistrate), from
+    ``role_forms.csv``."""
+    return {r["noun"].lower(): tuple(r["forms"].split("|")) for r in rule_rows("role_forms.csv")}
+
+
+_MODIFIERS = "prime|vice|deputy|assistant|associate|former|ex|under|junior|acting"
+"""Words that make a role another office: a "Prime Minister" is not "the minister"."""
 _NAME_RE = re.compile(NAME)
 
 
@@ -487,14 +496,33 @@ class People:
         )
 
     def by_role(self, label: str) -> Person | None:
-        """The one known person whose title or appositive holds ``label`` ("mayor")."""
+        """The one known person whose title or appositive holds the role ``label`` ("the
+        mayor") or a title that names it (``role_forms.csv``: "the judge" is "Justice Colleen
+        Arsenault"); a role held only inside a larger office ("Prime Minister") counts only
+        when no one holds it plainly ("the minister" beside a prime minister)."""
         self.mentions()
-        word = re.compile(rf"\b{re.escape(label)}\b", re.IGNORECASE)
-        found = [p for p in self.persons if any(map(word.search, self._role_texts(p)))]
-        return found[0] if len(found) == 1 else None
+        forms = (*role_forms().get(label.lower(), ()), label)
+        alternatives = "|".join(map(re.escape, forms))
+        word = rf"(?<![\w-])(?:((?i:{_MODIFIERS}))[\s-]+)?(?:{alternatives})\b"
+        # a title may capitalise the role; in an appositive a capital starts a name
+        # ("an attorney at Justice for the Land" is no judge)
+        titled = re.compile(word, re.IGNORECASE)
+        described = re.compile(word.lower())
+        holders = {}
+        for person in self.persons:
+            texts = self._role_texts(person)
+            title = next(texts)
+            hits = [*titled.finditer(title), *(h for t in texts for h in described.finditer(t))]
+            if hits:
+                holders[person.name] = (person, all(hit.group(1) for hit in hits))
+        plain = [person for person, modified in holders.values() if not modified]
+        for group in (plain, [person for person, _ in holders.values()]):
+            if len(group) == 1:
+                return group[0]
+        return None
 
     def _role_texts(self, person: Person) -> Iterator[str]:
-        """The title before a person's first mention, and the appositive after each mention
+        """The title before a person's first mention, then the appositive after each mention
         ("Magistrate Nomvula Dube", "Osei-Bonsu, the company's chief executive,"). The title
         starts in the mention's sentence and after the person named just before ("Judge
         Refilwe Mathebula found Sipho Ndlovu": "judge" is not Ndlovu's title) and after any
@@ -502,19 +530,19 @@ class People:
         official said" describes no Wednesday)."""
         body = self.article.body
         mentions = self.mentions()
-        for first in sorted(person.mentions):
-            end = self.run_end.get(first, first)
-            appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
-            if appositive and not set(re.findall(r"[\w’'-]+", appositive.group())) & cue_forms():
-                yield appositive.group()
         first = min(person.mentions, default=0)
         before = bisect_left(mentions, first, key=lambda pair: pair[0])
         start = self.article.sentence_at(first).span.start if self.article.sentences else 0
         if before:
             start = max(start, self.run_end.get(mentions[before - 1][0], 0))
-        title = body[max(0, first - 40, start) : first].split()
+        title = body[max(0, first - 100, start) : first].split()
         said = [i for i, word in enumerate(title) if word.lower().strip(",") in cue_forms()]
         yield " ".join(title[said[-1] + 1 if said else 0 :])
+        for at in sorted(person.mentions):
+            end = self.run_end.get(at, at)
+            appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
+            if appositive and not set(re.findall(r"[\w’'-]+", appositive.group())) & cue_forms():
+                yield appositive.group()
 
     def mentions(self) -> list[tuple[int, Person]]:
         """(offset, person) for every mention of every person in the article, sorted; a

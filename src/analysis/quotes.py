@@ -162,7 +162,7 @@ def _rules() -> _Rules:
         rf"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+{_NOT_SUBORDINATE}[\w'’&-]+){{0,8}}?)?"
         rf"(?:\s+{pp}\s+(?:{_NOT_AUXILIARY}[\w'’&-]+\s+){{0,14}}?[\w'’-]+(?=[\s,])"
         rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
-        rf"(?:\s+who\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}[\w'’&-]+){{0,16}}?"
+        rf"(?:\s+who\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}[\w'’&-]+){{0,16}}?(?<!\band)(?<!\bor)"
         rf"|\s+to\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}{_NOT_SUBORDINATE}[\w'’&-]+){{0,16}}?)?"
     )
     role_name = (
@@ -394,6 +394,7 @@ _LEADING_WORDS = frozenset(
         "the",
         "a",
         "an",
+        "another",
         "his",
         "her",
         "their",
@@ -514,7 +515,12 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
         before.pop()
     head = before[-1:]
     placed = bool(head) and head[0].lower() in _PREPOSITIONS
-    organisation = bool(head) and (head[0].lower() in lexicon().non_person or head[0][-1] == ",")
+    # an organisation word just before a name owns it ("group Clean Vote Watch"), unless a
+    # title opens the name: the word describes the title ("opposition MP Litia Koroi")
+    titled = bool(trailing and strip_name(trailing.group())[1])
+    organisation = bool(head) and (
+        (head[0].lower() in lexicon().non_person and not titled) or head[0][-1] == ","
+    )
     title = person_part[: trailing.start()] if trailing else ""
     organisation |= placed and not (PORTFOLIO.search(title) or CONSTITUENCY.search(title))
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
@@ -529,7 +535,10 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     label = _descriptor_label(mention)
     if label is None:
         return None
-    if first == "the" and label.split()[-1].lower() not in lexicon().plurals:
+    if (
+        first in ("the", "his", "her", "their")
+        and label.split()[-1].lower() not in lexicon().plurals
+    ):
         person = people.by_role(label) or (_AGE.search(label) and people.last_named(offset))
         if person:
             return (person.name, True, mention)
@@ -803,7 +812,7 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
                 yield clause, speaker, hit["cue"], "second cue after a quote in the same sentence"
                 return
         if any(q.rule != _PARTIAL for q in inside):
-            hit = p.relative.search(text)
+            hit = _relative(text)
             clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
             if clause:
                 yield clause, hit["speaker"], hit["cue"], "name, who + cue, clause"
@@ -845,10 +854,20 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
         if clause:
             yield clause, _mention(subject), hit["cue"], "subject, another verb, second cue"
             return
-    hit = p.relative.search(text)
+    hit = _relative(text)
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
     if clause:
         yield clause, hit["speaker"], hit["cue"], "name, who + cue, clause"
+
+
+def _relative(text: str) -> re.Match[str] | None:
+    """A speaker and a who-clause with a cue ("advocates, who say ..."); the pattern is
+    tried only where "who" stands, since searching every position for a name or a source
+    noun is slow."""
+    return _patterns().relative.search(text) if _WHO.search(text) else None
+
+
+_WHO = re.compile(r"\bwho\b")
 
 
 def _looks_like_role(appos: str) -> bool:

@@ -76,23 +76,23 @@ def _noun_alternatives() -> str:
 
 
 @cache
-def _ending(kind: str) -> re.Pattern[str]:
-    """A pattern for what ends right where a search window ends: a gendered ``title``
-    ("Ms "), a title and one word (``title-word``: "Mr John "), a gendered ``noun`` ("his
-    sister "), or a capitalised ``word``. Compiled once: names are found by position, not by
-    a pattern per name, so the large alternations are never recompiled."""
+def _endings() -> dict[str, re.Pattern[str]]:
+    """Patterns for what ends right where a search window ends: a gendered ``title`` ("Ms "),
+    a title and one word (``title-word``: "Mr John "), a gendered ``noun`` ("his sister "),
+    or a capitalised ``word``. Compiled once: names are found by position, not by a pattern
+    per name, so the large alternations are never recompiled."""
     return {
-        "title": lambda: re.compile(rf"(?<!\w)({_title_alternatives()})\s+$"),
-        "title-word": lambda: re.compile(rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?$"),
-        "noun": lambda: re.compile(rf"\b({_noun_alternatives()}),?\s+$", re.I),
-        "word": lambda: re.compile(r"\b([A-Z][\w'’-]*)\s+$"),
-    }[kind]()
+        "title": re.compile(rf"(?<!\w)({_title_alternatives()})\s+$"),
+        "title-word": re.compile(rf"(?<!\w)({_title_alternatives()})\s+(?:\w+\s+)?$"),
+        "noun": re.compile(rf"\b({_noun_alternatives()}),?\s+$", re.I),
+        "word": re.compile(r"\b([A-Z][\w'’-]*)\s+$"),
+    }
 
 
 def _preceded(body: str, word: str, kind: str) -> Iterator[re.Match[str]]:
-    """Each ``kind`` of text (see ``_ending``) that stands just before an occurrence of the
+    """Each ``kind`` of text (see ``_endings``) that stands just before an occurrence of the
     whole word ``word`` in ``body``, in the order of the text."""
-    ending = _ending(kind)
+    ending = _endings()[kind]
     at = body.find(word)
     while at >= 0:
         end = at + len(word)
@@ -175,11 +175,11 @@ def from_text(article: Article, name: str) -> Gender | None:
     if first_at >= 0:
         start = max(0, first_at - 40)
         where = article.paragraph_of(first_at) + 1
-        title = _ending("title").search(body, start, first_at)
+        title = _endings()["title"].search(body, start, first_at)
         if title:
             found = title.group(1)
             return Gender(titles[found], f"title '{found}' before the name (¶{where})")
-        noun = _ending("noun").search(body, start, first_at)
+        noun = _endings()["noun"].search(body, start, first_at)
         if noun:
             found = noun.group(1)
             return Gender(noun_genders()[found.lower()], f"'{found}' before the name (¶{where})")

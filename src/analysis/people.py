@@ -97,6 +97,19 @@ def role_forms() -> dict[str, tuple[str, ...]]:
 
 _MODIFIERS = "prime|vice|deputy|assistant|associate|former|ex|under|junior|acting"
 """Words that make a role another office: a "Prime Minister" is not "the minister"."""
+
+
+@cache
+def _role_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The role ``label`` or a title that names it, with a modifier that makes it another
+    office captured: in any case for a title, in lower case for an appositive, where a capital
+    starts a name ("an attorney at Justice for the Land" is no judge)."""
+    forms = (*role_forms().get(label.lower(), ()), label)
+    alternatives = "|".join(map(re.escape, forms))
+    word = rf"(?<![\w-])(?:((?i:{_MODIFIERS}))[\s-]+)?(?:{alternatives})\b"
+    return re.compile(word, re.IGNORECASE), re.compile(word.lower())
+
+
 _NAME_RE = re.compile(NAME)
 
 
@@ -501,13 +514,7 @@ class People:
         Arsenault"); a role held only inside a larger office ("Prime Minister") counts only
         when no one holds it plainly ("the minister" beside a prime minister)."""
         self.mentions()
-        forms = (*role_forms().get(label.lower(), ()), label)
-        alternatives = "|".join(map(re.escape, forms))
-        word = rf"(?<![\w-])(?:((?i:{_MODIFIERS}))[\s-]+)?(?:{alternatives})\b"
-        # a title may capitalise the role; in an appositive a capital starts a name
-        # ("an attorney at Justice for the Land" is no judge)
-        titled = re.compile(word, re.IGNORECASE)
-        described = re.compile(word.lower())
+        titled, described = _role_patterns(label)
         holders = {}
         for person in self.persons:
             texts = self._role_texts(person)

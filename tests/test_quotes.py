@@ -475,6 +475,15 @@ def test_indirect_and_unnamed_sources():
             id="a capital in an appositive starts a name, not a role",
         ),
         pytest.param(
+            "A fruit seller who gave her name only as Akinyi said she had closed her stall. "
+            "Her classmate Brian said he worried that teachers would favour friends. Another "
+            "student, Josh, who is in his final "
+            "year, said he had not noticed. According to two diplomats who attended, "
+            "Cambodia's foreign minister, Prak Sovann, walked out.",
+            ["Akinyi", "Brian", "Josh", "Diplomats"],
+            id="one-word names after a descriptor, not a place that opens an appositive",
+        ),
+        pytest.param(
             "Leader of the Official Opposition Brent Holloway was scathing. In Suva, opposition "
             "MP Litia Koroi warned that the patrol could draw Fiji into rivalries. Another "
             "investor said he had taken a loan. Detective Garda Niamh Walsh said the knife had "

@@ -332,12 +332,19 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-GIVEN_NAME = re.compile(r"\b(?:first|given|only)\s+name\b|\bidentified\s+(?:only\s+)?as\b")
-"""Words that announce a one-word name ("a trader who gave only her first name, Mai, said")."""
+GIVEN_NAME = re.compile(
+    r"\b(?:first|given|only)\s+name\b|\b(?:identified|known|named|name)\s+(?:only\s+)?as\b"
+)
+"""Words that announce a one-word name ("a trader who gave only her first name, Mai, said",
+"a fruit seller who gave her name only as Akinyi")."""
 _INTRODUCTION = re.compile(r",\s+(?:a|an|the|\d+|who|his|her|their|[A-Z][\w'’-]*['’]s)\b")
 """How an appositive that introduces a person by one word opens ("Lakshmi, a vegetable
 seller", "Thomas, 52,"); a list ("Fire, police and paramedic dispatch") or a participle
 ("Union, addressing strikers") does not."""
+_DESCRIBED = re.compile(
+    r"\b(?i:a|an|another|his|her|their|my|our)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*,?\s+$"
+)
+"""A singular descriptor just before a word ("Her classmate ", "Another student, ")."""
 _THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
@@ -495,12 +502,17 @@ class People:
 
     def _introduced_alone(self, at: int, name: str) -> bool:
         """A person the article names by one word, introduced as such: "Lakshmi, a vegetable
-        seller", "Thomas, a 52-year-old driver", or "gave only her first name, Mai"."""
+        seller", "Thomas, a 52-year-old driver", "gave only her first name, Mai", or after a
+        descriptor ("Her classmate Brian", "Another student, Josh,")."""
         words = name.split()
         body = self.article.body
         after = body[at + len(name) : at + len(name) + 60]
         announced = GIVEN_NAME.search(body[max(0, at - 30) : at])
-        introduced = _person_context()[1].match(after) and _INTRODUCTION.match(after)
+        before_role, after_role = _person_context()
+        introduced = (after_role.match(after) and _INTRODUCTION.match(after)) or (
+            _DESCRIBED.search(body[max(0, at - 40) : at])
+            and before_role.search(body[max(0, at - 80) : at])
+        )
         return (
             len(words) == 1
             and name.lower() not in lexicon().function_words

@@ -480,6 +480,14 @@ def _mention(hit: re.Match[str]) -> str:
         return leading["name"]
     if GIVEN_NAME.search(speaker) and re.fullmatch(NAME, text) and " " not in text:
         return text
+    if (
+        leading
+        and " " not in leading["name"]
+        and not leading.start("name")
+        and text[leading.end() :][:1] in ("", ",")
+        and _descriptor_label(speaker)
+    ):
+        return leading["name"]
     trailing = _patterns().trailing_name.search(text)
     if trailing:
         name = after_organisation(strip_name(trailing.group())[0])

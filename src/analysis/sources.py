@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis import gender
 from analysis.article import Article, ArticleError
-from analysis.people import lexicon
+from analysis.people import cue_forms, lexicon
 from analysis.quotes import UNKNOWN, Quote
 from analysis.resources import rule_rows
 
@@ -27,6 +27,11 @@ CODED_ATTRIBUTES = ("role", "organization", "country", "type", "gender")
 _PREPOSITION = re.compile(r"\s+(?:of|at|for|with|from|in|on)\s+")
 _ORG_AFTER = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 _AGE = re.compile(r"^\d+(?:-year-old)?\s*")
+_ANNOUNCED = re.compile(
+    r",?\s+(?:who\s+)?(?:gave|giving|identified|named|known)\s+(?:\w+\s+){0,4}?(?:name|as),?\s+$"
+)
+"""The clause that announces a one-word name ("a fruit seller who gave her name only as")."""
+_DETERMINER = r"(?:[A-Z][\w'’-]*['’]s|(?i:the|a|an|another|its|his|her|their))"
 
 
 @cache
@@ -36,7 +41,7 @@ def _before_name() -> re.Pattern[str]:
     nouns |= {r["title"].rstrip(".") for r in rule_rows("titles.csv") if r["is_role"] == "true"}
     noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     return re.compile(
-        r"(?P<role>(?:(?:[A-Z][\w'’-]*['’]s|the|a|an|its|his|her|their)\s+)?"
+        rf"(?P<role>(?:{_DETERMINER}\s+)?"
         rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{noun})(?:\s+(?:of|for|at)\s+[^,]+?)?(?:,\s+|\s+))$"
     )
 
@@ -149,7 +154,7 @@ def _description(article: Article, name: str) -> tuple[str | None, str | None]:
     if at < 0:
         return None, None
     sentence = article.sentence_at(at)
-    head = article.body[max(sentence.span.start, at - 80) : at]
+    head = _ANNOUNCED.sub(" ", article.body[max(sentence.span.start, at - 80) : at])
     before = _before_name().search(head)
     title = before.group("role").strip(" ,") if before else None
     tail = article.body[at + len(name) :]
@@ -157,7 +162,7 @@ def _description(article: Article, name: str) -> tuple[str | None, str | None]:
     if tail.startswith(", "):
         piece = re.split(r",\s|[.;:](?:\s|$)", tail[2:], maxsplit=1)[0].strip()
         piece = _AGE.sub("", piece)
-        if piece and not piece[:1].isdigit():
+        if piece and not piece[:1].isdigit() and piece.split()[0] not in cue_forms():
             appositive = piece
     return title, appositive
 
@@ -165,7 +170,7 @@ def _description(article: Article, name: str) -> tuple[str | None, str | None]:
 def _role_and_org(title: str | None, appositive: str | None) -> tuple[str | None, str | None]:
     """Role and organisation from ``Vice President of the X`` / ``co-founder of Y`` / a title."""
     if title:
-        title = re.sub(r"^(?:(?:[A-Z][\w'’-]*['’]s|the|a|an|its|his|her|their)\s+)", "", title)
+        title = re.sub(rf"^{_DETERMINER}\s+", "", title)
     if appositive:
         text = re.sub(r"^(?:a|an|the)\s+", "", appositive)
         text = re.sub(r"^[A-Z][\w'’-]*['’]s\s+", "", text)

@@ -381,6 +381,12 @@ def test_indirect_and_unnamed_sources():
             id="honorific picks the relative",
         ),
         pytest.param(
+            "Gordon MacIsaac, 71, has waited two years. His wife, Maureen MacIsaac, said he "
+            "rarely complained.\n\nMacIsaac says he has stopped checking the date.",
+            ["Maureen MacIsaac", "Gordon MacIsaac"],
+            id="the pronoun opening the reported clause picks the relative",
+        ),
+        pytest.param(
             "In 2014 Yoon Seo-ah walked off a stage in Busan.\n\n"
             '"I had lost the reason to use it," Yoon says.\n\n'
             "Her older brother, Yoon Jae-hyun, a sound engineer, recorded her.\n\n"

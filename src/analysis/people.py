@@ -345,6 +345,8 @@ _DESCRIBED = re.compile(
     r"\b(?i:a|an|another|his|her|their|my|our)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*,?\s+$"
 )
 """A singular descriptor just before a word ("Her classmate ", "Another student, ")."""
+_SUBJECT_PRONOUN = re.compile(r"(he|she)\b", re.I)
+"""The pronoun that opens a reported clause: in "X says she ...", she is X."""
 _THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
@@ -384,12 +386,15 @@ class People:
         self._offsets: dict[str, list[int]] = {}
         self._mentions: list[tuple[int, Person]] | None = None
 
-    def person(self, mention: str, speaking: bool = False, at: int | None = None) -> Person | None:
+    def person(
+        self, mention: str, speaking: bool = False, at: int | None = None, said: str = ""
+    ) -> Person | None:
         """The person a name mention refers to, registering them on first sight. A full name
         in a speaker slot ("said Song Jingwu") needs no further evidence of being a person; a
         single word ("Jirani said") must lead to a name the text shows to be a person's. When
-        several people share the words ("Mr Goh", "Ms Mulvey"), the honorific's gender and
-        the latest mention before ``at`` decide."""
+        several people share the words ("Mr Goh", "Ms Mulvey"), the honorific's gender, else
+        the gender of the pronoun that opens what they ``said`` ("MacIsaac says he ..."),
+        then the latest mention before ``at`` decide."""
         name, titles = strip_name(mention)
         key = (_words(name), speaking)
         if key not in self._lookup:
@@ -399,7 +404,7 @@ class People:
             found = self._find(key[0], speaking, before=at) or found
         if found is None or (at is None and not titles):
             return found
-        return self._closest(key[0], titles, at) or found
+        return self._closest(key[0], titles, at, said) or found
 
     def _introduced(self, person: Person) -> int:
         """Where the article first writes a person's full name."""
@@ -407,8 +412,13 @@ class People:
             self._first[person.name] = self.article.body.find(person.name)
         return self._first[person.name]
 
-    def _closest(self, tokens: frozenset[str], titles: list[str], at: int | None) -> Person | None:
+    def _closest(
+        self, tokens: frozenset[str], titles: list[str], at: int | None, said: str = ""
+    ) -> Person | None:
         sexes = {gender.title_genders().get(t.rstrip(".")) for t in titles} - {None}
+        opening = _SUBJECT_PRONOUN.match(said)
+        if not sexes and opening:
+            sexes = {gender.PRONOUNS[opening[1].lower()]}
         known = [
             p
             for p in self.persons

@@ -496,11 +496,14 @@ def _mention(hit: re.Match[str]) -> str:
     return speaker
 
 
-def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str] | None:
+def _speaker(
+    mention: str, offset: int, people: People, said: str = ""
+) -> tuple[str, bool, str] | None:
     """(canonical speaker, named person?, mention), or None when the mention names nobody.
 
     Pronouns resolve to the nearest fitting person before ``offset``; names to the person the
-    article introduced in full; descriptors ("Experts", "a ministry spokeswoman") stay
+    article introduced in full (among relatives, the one the pronoun opening the reported
+    clause ``said`` fits); descriptors ("Experts", "a ministry spokeswoman") stay
     descriptors, except a singular "the mayor" that matches a named person's title.
     """
     mention = mention.strip()
@@ -534,7 +537,7 @@ def _speaker(mention: str, offset: int, people: People) -> tuple[str, bool, str]
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         words = trailing.group().split()
         for start in range(max(len(words) - 1, 1)):
-            person = people.person(" ".join(words[start:]), speaking=True, at=offset)
+            person = people.person(" ".join(words[start:]), True, offset, said)
             if person:
                 return (person.name, True, mention)
     if first == "the" and " ".join(low.split()[1:]) in one_person_demonyms():
@@ -775,8 +778,8 @@ def _indirect(article: Article, people: People, direct: list[Quote]) -> list[Quo
         high = bisect_left(starts, sentence.span.end)
         inside = [q for q in direct[low:high] if q.end > sentence.span.start]
         for content, mention, cue, rule in _indirect_hits(text, inside):
-            resolved = _speaker(mention, sentence.span.start, people)
             content = content.strip().rstrip(".!?").strip()
+            resolved = _speaker(mention, sentence.span.start, people, content)
             start = body.find(content, sentence.span.start)
             if resolved is None or start < 0:
                 continue

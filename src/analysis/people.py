@@ -95,18 +95,20 @@ def role_forms() -> dict[str, tuple[str, ...]]:
     return {r["noun"].lower(): tuple(r["forms"].split("|")) for r in rule_rows("role_forms.csv")}
 
 
-_MODIFIERS = "prime|vice|deputy|assistant|associate|former|ex|under|junior|acting"
-"""Words that make a role another office: a "Prime Minister" is not "the minister"."""
+_MODIFIERS = "prime|chief|vice|deputy|assistant|associate|former|ex|under|junior|acting"
+"""Words that make a role another office: a "Prime Minister" or a "Chief Minister" is not
+"the minister"."""
 
 
 @cache
 def _role_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The role ``label`` or a title that names it, with a modifier that makes it another
     office captured: in any case for a title, in lower case for an appositive, where a capital
-    starts a name ("an attorney at Justice for the Land" is no judge)."""
+    starts a name ("an attorney at Justice for the Land" is no judge); a possessive is
+    someone else's role ("the prime minister's chief of staff")."""
     forms = (*role_forms().get(label.lower(), ()), label)
     alternatives = "|".join(map(re.escape, forms))
-    word = rf"(?<![\w-])(?:((?i:{_MODIFIERS}))[\s-]+)?(?:{alternatives})\b"
+    word = rf"(?<![\w-])(?:((?i:{_MODIFIERS}))[\s-]+)?(?:{alternatives})\b(?!['’]s)"
     return re.compile(word, re.IGNORECASE), re.compile(word.lower())
 
 
@@ -347,6 +349,9 @@ _DESCRIBED = re.compile(
 """A singular descriptor just before a word ("Her classmate ", "Another student, ")."""
 _SUBJECT_PRONOUN = re.compile(r"(he|she)\b", re.I)
 """The pronoun that opens a reported clause: in "X says she ...", she is X."""
+_VERB_PHRASE = re.compile(r",\s*[a-z]+ed\s+(?:[A-Z]|(?:the|a|an|his|her|their|its)\s)")
+"""A verb and its object after a name's comma, not an appositive: "The motion, moved by
+Rose Kila, nominated Gabriel Wanpis as alternative prime minister"."""
 _THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
@@ -430,14 +435,14 @@ class People:
             known = [p for p in known if ranks[p.name] == min(ranks.values())]
         if len(known) < 2 or at is None:
             return known[0] if known else None
+        return max(known, key=lambda p: self._last_before(p, at))
+
+    def _last_before(self, person: Person, at: int) -> int:
+        """Where the text last mentions ``person`` before ``at`` (-1 if it does not)."""
         self.mentions()
-
-        def last_before(person: Person) -> int:
-            offsets = self._offsets.get(person.name, [])
-            i = bisect_left(offsets, at)
-            return offsets[i - 1] if i else -1
-
-        return max(known, key=last_before)
+        offsets = self._offsets.get(person.name, [])
+        i = bisect_left(offsets, at)
+        return offsets[i - 1] if i else -1
 
     def _find(
         self, tokens: frozenset[str], speaking: bool, before: int | None = None
@@ -530,11 +535,14 @@ class People:
             and bool(announced or introduced)
         )
 
-    def by_role(self, label: str) -> Person | None:
-        """The one known person whose title or appositive holds the role ``label`` ("the
+    def by_role(self, label: str, at: int, said: str = "") -> Person | None:
+        """The known person whose title or appositive holds the role ``label`` ("the
         mayor") or a title that names it (``role_forms.csv``: "the judge" is "Justice Colleen
         Arsenault"); a role held only inside a larger office ("Prime Minister") counts only
-        when no one holds it plainly ("the minister" beside a prime minister)."""
+        when no one holds it plainly ("the minister" beside a prime minister). Among several
+        holders, the pronoun opening what they ``said`` ("the coroner said she ...") and
+        then the latest mention before ``at`` decide; a holder named only after ``at``
+        counts when named soon after."""
         self.mentions()
         titled, described = _role_patterns(label)
         holders = {}
@@ -545,10 +553,23 @@ class People:
             if hits:
                 holders[person.name] = (person, all(hit.group(1) for hit in hits))
         plain = [person for person, modified in holders.values() if not modified]
-        for group in (plain, [person for person, _ in holders.values()]):
-            if len(group) == 1:
-                return group[0]
-        return None
+        group = plain or [person for person, _ in holders.values()]
+        opening = _SUBJECT_PRONOUN.match(said)
+        if len(group) > 1 and opening:
+            ranks = {p.name: _sex_rank(gender.PRONOUNS[opening[1].lower()], p) for p in group}
+            best = min((r for r in ranks.values() if r is not None), default=None)
+            group = [p for p in group if ranks[p.name] == best] or group
+        earlier = [p for p in group if self._last_before(p, at) >= 0]
+        if earlier:
+            return max(earlier, key=lambda p: self._last_before(p, at))
+        later = min(group, key=lambda p: min(p.mentions), default=None)
+        return later if later and self._soon_after(at, min(later.mentions)) else None
+
+    def _soon_after(self, at: int, mention: int) -> bool:
+        """Whether ``mention`` is at most two paragraphs after ``at``: a news lede names a
+        role ("what the labor minister called ...") whose holder the next paragraphs name."""
+        sentence_at = self.article.sentence_at
+        return sentence_at(mention).paragraph - sentence_at(at).paragraph <= 2
 
     def _role_texts(self, person: Person) -> Iterator[str]:
         """The title before a person's first mention, then the appositive after each mention
@@ -556,7 +577,7 @@ class People:
         starts in the mention's sentence and after the person named just before ("Judge
         Refilwe Mathebula found Sipho Ndlovu": "judge" is not Ndlovu's title) and after any
         reporting verb; an appositive holds no reporting verb ("Wednesday, a hospital
-        official said" describes no Wednesday)."""
+        official said" describes no Wednesday) and opens with no verb and its object."""
         body = self.article.body
         mentions = self.mentions()
         first = min(person.mentions, default=0)
@@ -570,7 +591,11 @@ class People:
         for at in sorted(person.mentions):
             end = self.run_end.get(at, at)
             appositive = re.match(r",(?:\s*\d+,)?[^,.;]*", body[end:])
-            if appositive and not set(re.findall(r"[\w’'-]+", appositive.group())) & cue_forms():
+            if (
+                appositive
+                and not set(re.findall(r"[\w’'-]+", appositive.group())) & cue_forms()
+                and not _VERB_PHRASE.match(appositive.group())
+            ):
                 yield appositive.group()
 
     def mentions(self) -> list[tuple[int, Person]]:

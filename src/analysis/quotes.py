@@ -550,7 +550,9 @@ def _speaker(
         first in ("the", "his", "her", "their")
         and label.split()[-1].lower() not in lexicon().plurals
     ):
-        person = people.by_role(label) or (_AGE.search(label) and people.last_named(offset))
+        person = people.by_role(label, offset, said) or (
+            _AGE.search(label) and people.last_named(offset)
+        )
         if person:
             return (person.name, True, mention)
     return (label, False, mention)
@@ -733,6 +735,17 @@ def _previous_paragraph_speaker(
 # ---------------------------------------------------------------- indirect quotes
 
 
+_FINITE = r"(?:is|was|were|are|had|has|have|would|will|could|can|should|might|may|must|did|does)\b"
+_POSSESSIVE = r"(?:his|her|their|its|our|my)"
+_POSSESSED = rf"{_POSSESSIVE}\s+(?:[\w'’-]+\s+){{1,3}}?{_FINITE}.*"
+"""A clause whose subject opens with a possessive: "her son had been ..."."""
+_BARE_CLAUSE = re.compile(
+    rf"^(?:(?:he|she|they|it|we|i|there)\s+|(?:the|a|an|this|{_POSSESSIVE})\s+"
+    rf"(?:(?!(?:he|she|they|it|we|i)\s)[\w'’-]+\s+){{1,3}}?){_FINITE}",
+    re.I,
+)
+"""A reported clause without "that", known by a subject and a finite verb ("confirmed the
+deal was the biggest", not "confirmed the appointment" or "recalled the day he was")."""
 _SETTING = re.compile(
     r"^(?:(?:on|in|at|to|during|after|before|with|by|from|for|through|via|over|late|early|last"
     r"|this|earlier|later)"
@@ -743,10 +756,11 @@ _TOLD = re.compile(
     r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+){0,2}?"
     r"(?!(?:on|in|at|to|for|with|by|from|of|after|during|before)\s)\S+"
     r"(?:\s+(?:on|in|at|after|during|before)\s+[^,.;]{1,40}?)?"
-    r"\s+(?:that\s+)?(?P<clause>(?:he|she|they|it|we|i|the|a|an|this|there)\b.+)$",
+    rf"\s+(?:that\s+)?(?P<clause>(?:he|she|they|it|we|i|the|a|an|this|there)\b.+|{_POSSESSED})$",
     re.I,
 )
-"""``told employees he would ...``: an object, then a clause that opens with its subject."""
+"""``told employees he would ...``: an object, then a clause that opens with its subject
+("told the inquest her son had been ...")."""
 _TOLD_THAT = re.compile(r"^(?:\S+\s+){1,8}?that\s+(?P<clause>.+)$")
 """``told Global Health Dispatch that ...``: a short object, then a that-clause."""
 
@@ -762,6 +776,8 @@ def _clause(lemma: str, obj: str, rest: str) -> str | None:
         told = _TOLD_THAT.match(rest) or _TOLD.match(rest)
         return told["clause"] if told else None
     if re.match(rf"^{_WH}", rest) and complement != "none":
+        return rest
+    if complement == "that" and _BARE_CLAUSE.match(rest):
         return rest
     if complement == "clause" and len(rest.split()) >= 3 and not _NOT_CLAUSE.match(rest):
         return rest
@@ -953,7 +969,7 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
             pronoun = (quote.mention or "").lower()
             speaker, named, at = UNKNOWN, False, -1
             if last is not None and last.paragraph >= quote.paragraph - 1:
-                head = last.speaker.split()[-1].lower()
+                head = _head_noun(last.speaker)
                 person = people.person(last.speaker) if last.named else None
                 value = person.stated_gender if person else nouns.get(head, "unknown")
                 if fits(pronoun, value, plural=not last.named and head in plurals):

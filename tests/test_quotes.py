@@ -594,6 +594,41 @@ def test_a_that_verb_takes_a_clause_with_its_subject_and_a_finite_verb():
     ]
 
 
+def test_documents_read_aloud_dismissals_and_quotes_in_a_relative_clause():
+    found = quotes_of(
+        'Mr Kwabena Asare-Mensah then read from the minutes: "The CEO confirms payment." '
+        "Marchers walked behind a banner reading “Casa é um direito”. Opposition leader "
+        "Chileshe Mumba dismissed the reshuffle as “moving the same chairs around”. The vote "
+        "came after a meeting in which the council president, Terrence Hill, accused the "
+        "mayor of “governing by press release.”"
+    )
+    assert [(q.speaker, q.cue) for q in found] == [
+        ("Kwabena Asare-Mensah", "read from"),
+        ("Chileshe Mumba", "dismissed"),
+        ("Terrence Hill", "accused"),
+    ]
+
+
+def test_a_pronoun_skips_names_inside_the_last_speakers_own_words():
+    found = quotes_of(
+        "PC Laura Bentham said she still woke at night.\n\nOutside court, his mother, Janet "
+        'Dawson, said the family had written to PC Bentham to apologise. "He is my son," she '
+        "said.\n\nPC Darren Muir, 29, denies misconduct. Muir said he had struck Rahman once. "
+        "Auditor-General Yaw Boadu-Ansah said his office had traced the payment. Two people "
+        "present at the meeting said members had been asked for statements. Depositors said "
+        "they planned to attend."
+    )
+    assert [q.speaker for q in found] == [
+        "Laura Bentham",
+        "Janet Dawson",
+        "Janet Dawson",
+        "Darren Muir",
+        "Yaw Boadu-Ansah",
+        "People present at the meeting",
+        "Depositors",
+    ]
+
+
 def test_a_role_held_by_several_goes_to_the_one_the_pronoun_or_the_last_mention_fits():
     found = quotes_of(
         "Deputy State Coroner Fiona Carrick is examining the death. Under questioning from "

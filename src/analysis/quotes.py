@@ -150,7 +150,7 @@ def _rules() -> _Rules:
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
     pp = (
         r"(?:in|at|from|for|of|with|on|near|along|around|outside|across|close to|familiar with"
-        r"|earlier in|later in)"
+        r"|earlier in|later in|present at|present in|involved in)"
     )
     pp = rf"(?:(?:further|farther|just|right)\s+)?{pp}"
     descriptor = (
@@ -239,7 +239,8 @@ def _patterns() -> _Patterns:
         after_speaker_first=re.compile(rf"^\s*,?\s*{subj}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
         before=tuple(
             re.compile(
-                rf"(?:^|[,;:]\s+|^\W+|\b(?:what|as)\s+){_LEAD}{subj}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{_GESTURE}{verb}"
+                r"(?:^|[,;:]\s+|^\W+|\b(?:what|as|(?:in|at|during|after) which)\s+)"
+                rf"{_LEAD}{subj}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{_GESTURE}{verb}"
                 r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
             )
             for verb in (finite, cue)
@@ -373,12 +374,12 @@ def _trim_unclosed(body: str, marked: _Marked) -> _Marked:
 
 
 _KEEP_WHOLE = re.compile(
-    r"\b(?:familiar with|close to|with knowledge of|briefed on"
+    r"\b(?:familiar with|close to|with knowledge of|briefed on|present at|present in"
     r"|(?:spokes(?:man|woman|person|people|men|women)|representatives?|lawyers?) for)\b",
     re.I,
 )
 """Descriptors whose qualifier is the description ("people familiar with the matter", "a
-spokesman for the regional court")."""
+spokesman for the regional court", "two people present at the meeting")."""
 
 
 _LEADING_WORDS = frozenset(
@@ -954,7 +955,8 @@ def _pronoun_offset(quote: Quote, pronoun: str, article: Article) -> int:
 def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     """Resolve back-references in reading order. A pronoun takes the speaker of the quote
     just before (same or previous paragraph) when gender and number fit, unless a fitting
-    person is named after that quote and before the pronoun; "they" only ever refers back
+    person is named after that speaker's quotes (a name inside their own reported clause
+    does not count) and before the pronoun; "they" only ever refers back
     to a group. A definite
     descriptor ("the official") takes an earlier unnamed source with the same head noun."""
     nouns = gender.noun_genders()
@@ -973,7 +975,8 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
                 person = people.person(last.speaker) if last.named else None
                 value = person.stated_gender if person else nouns.get(head, "unknown")
                 if fits(pronoun, value, plural=not last.named and head in plurals):
-                    speaker, named, at = last.speaker, last.named, last.end
+                    speaker, named = last.speaker, last.named
+                    at = max(q.end for q in resolved if q.speaker == last.speaker)
             where = _pronoun_offset(quote, pronoun, people.article)
             mention = people.resolve_pronoun(pronoun, where) if pronoun != "they" else None
             if mention and mention[0] > at:

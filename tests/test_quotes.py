@@ -381,6 +381,17 @@ def test_indirect_and_unnamed_sources():
             id="honorific picks the relative",
         ),
         pytest.param(
+            "Striker Thabo Mokoena is off to Europe. Mokoena scored 11 goals.\n\nBack home, "
+            "Mokoena's mother, Lindiwe Mokoena, cried.\n\n"
+            'Mokoena later wrote on Instagram: "This is just the beginning."\n\n'
+            "The accused is represented by his father, Senior Counsel Harold Mohabir. Rajendra "
+            "Mohabir, 34, sat in the dock. The elder Mohabir told the court his son had "
+            "surrendered his passport. His son, Kim Jae-won, joined Kim Dong-su, 61, on the "
+            'boat. "The fish don\'t read memorandums," the younger Kim said.',
+            ["Thabo Mokoena", "Harold Mohabir", "Kim Jae-won"],
+            id="a bare shared surname is the article's subject; elder and younger relatives",
+        ),
+        pytest.param(
             "Gordon MacIsaac, 71, has waited two years. His wife, Maureen MacIsaac, said he "
             "rarely complained.\n\nMacIsaac says he has stopped checking the date.",
             ["Maureen MacIsaac", "Gordon MacIsaac"],

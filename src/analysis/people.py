@@ -352,6 +352,9 @@ _SUBJECT_PRONOUN = re.compile(r"(he|she)\b", re.I)
 _VERB_PHRASE = re.compile(r",\s*[a-z]+ed\s+(?:[A-Z]|(?:the|a|an|his|her|their|its)\s)")
 """A verb and its object after a name's comma, not an appositive: "The motion, moved by
 Rose Kila, nominated Gabriel Wanpis as alternative prime minister"."""
+_PARENT = re.compile(r"\b(?i:father|mother|grandfather|grandmother|parent)\W+(?:\w+\W+){0,3}$")
+_CHILD = re.compile(r"\b(?i:son|daughter|grandson|granddaughter|child)\W+(?:\w+\W+){0,3}$")
+"""The kinship word that introduces a relative ("his father, Senior Counsel ", "His son, ")."""
 _THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
 """An article, a demonstrative or a preposition of place just before a capitalised word."""
 
@@ -435,7 +438,28 @@ class People:
             known = [p for p in known if ranks[p.name] == min(ranks.values())]
         if len(known) < 2 or at is None:
             return known[0] if known else None
-        return max(known, key=lambda p: self._last_before(p, at))
+        named = [p for p in known if self._introduced(p) < at] or known
+        if not sexes:
+            return min(named, key=self._introduced)
+        return max(named, key=lambda p: self._last_before(p, at))
+
+    def by_generation(self, mention: str, elder: bool, at: int) -> Person | None:
+        """The elder or younger of the relatives a surname names ("The elder Mohabir" after
+        "his father, Senior Counsel Harold Mohabir"), known by the kinship word that
+        introduces each; None when the text does not tell them apart."""
+        tokens = _words(strip_name(mention)[0])
+        known = [p for p in self.persons if tokens <= p.tokens and self._introduced(p) < at]
+        body = self.article.body
+
+        def generation(person: Person) -> int:
+            first = self._introduced(person)
+            before = body[max(0, first - 50) : first]
+            return 1 if _PARENT.search(before) else -1 if _CHILD.search(before) else 0
+
+        ranked = sorted(known, key=generation, reverse=elder)
+        if len(ranked) < 2 or generation(ranked[0]) == generation(ranked[1]):
+            return None
+        return ranked[0]
 
     def _last_before(self, person: Person, at: int) -> int:
         """Where the text last mentions ``person`` before ``at`` (-1 if it does not)."""

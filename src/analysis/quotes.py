@@ -535,6 +535,10 @@ def _speaker(
     )
     title = person_part[: trailing.start()] if trailing else ""
     organisation |= placed and not (PORTFOLIO.search(title) or CONSTITUENCY.search(title))
+    if trailing and head and head[0].lower() in ("elder", "older", "younger"):
+        person = people.by_generation(trailing.group(), head[0].lower() != "younger", offset)
+        if person:
+            return (person.name, True, mention)
     if trailing and not organisation and (first not in ("the", "a", "an") or trailing.start()):
         words = trailing.group().split()
         for start in range(max(len(words) - 1, 1)):

@@ -392,6 +392,15 @@ def test_indirect_and_unnamed_sources():
             id="a bare shared surname is the article's subject; elder and younger relatives",
         ),
         pytest.param(
+            "Jolene Cardinal, a nurse, said the money would not fix staffing. The Resident "
+            "Electoral Commissioner for Kwara State, Ibrahim Dauda, defended the count. Reached "
+            "by telephone on Friday, the commissioner said discrepancies were clerical. The "
+            "Minister for Housing, Declan Furlong, spoke next. Asked whether the 60,000 target "
+            "was realistic, the minister said it was ambitious.",
+            ["Jolene Cardinal", "Ibrahim Dauda", "Declan Furlong"],
+            id="a title word as surname, a place word in a title, a number in a lead phrase",
+        ),
+        pytest.param(
             "Gordon MacIsaac, 71, has waited two years. His wife, Maureen MacIsaac, said he "
             "rarely complained.\n\nMacIsaac says he has stopped checking the date.",
             ["Maureen MacIsaac", "Gordon MacIsaac"],

@@ -140,7 +140,8 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
     """A capitalised run without what precedes the name: function words, titles, roles
     (listed, or ending in -ist: "Virologist Anouk de Graaf"), nationalities ("Australian
     Trade Minister Fiona Gallagher" -> "Fiona Gallagher") and origins ("Seoul-born Han
-    Ji-woo"). The last word is always kept: a surname may be a noun ("Farhan Merchant")."""
+    Ji-woo"). The last word is always kept: a surname may be a noun ("Farhan Merchant") or a
+    title after a first name ("Jolene Cardinal")."""
     r = lexicon()
     words = raw.strip().split()
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
@@ -149,7 +150,8 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
     cut = 0
     for i, word in enumerate(words):
         bare = word.rstrip(".,")
-        if word in r.titles or bare in r.titles:
+        surname = i == len(words) - 1 and gender.from_first_name(words[i - 1]).value != "unknown"
+        if (word in r.titles or bare in r.titles) and not (cut < i and surname):
             titles.append(word)
             cut = i + 1
         elif i < len(words) - 1 and (
@@ -610,7 +612,7 @@ class People:
         if before:
             start = max(start, self.run_end.get(mentions[before - 1][0], 0))
         title = body[max(0, first - 100, start) : first].split()
-        said = [i for i, word in enumerate(title) if word.lower().strip(",") in cue_forms()]
+        said = [i for i, word in enumerate(title) if word.strip(",") in cue_forms()]
         yield " ".join(title[said[-1] + 1 if said else 0 :])
         for at in sorted(person.mentions):
             end = self.run_end.get(at, at)

@@ -45,10 +45,11 @@ _CLOSING = "”"
 _STRAIGHT = '"'
 _LEAD = (
     r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
-    r"(?:[^,\"“”]{3,80}?,\s+){0,3}?"
+    r"(?:(?:[^,\"“”]|,(?=\d)){3,80}?,\s+){0,3}?"
 )
 """What may stand before the subject of a reporting clause: a conjunction, then up to three
-introductory phrases closed by commas ("In León, Guanajuato, the centre of ..., ...")."""
+introductory phrases closed by commas ("In León, Guanajuato, the centre of ..., ..."); a
+number's comma closes none ("Asked whether the 60,000 target was realistic, ...")."""
 _PREPOSITIONS = frozenset({"in", "at", "on", "of", "from", "to", "for", "near", "by", "with"})
 """A name after one of these in a descriptor is a place or an institution ("a customs official
 in Hai Phong"), not the speaker."""

@@ -112,6 +112,16 @@ def _role_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(word, re.IGNORECASE), re.compile(word.lower())
 
 
+@cache
+def _role_subject() -> re.Pattern[str]:
+    """A singular role noun that opens a sentence: "The chair was unconvinced."."""
+    singular = sorted(lexicon().nouns - lexicon().plurals, key=len, reverse=True)
+    noun = "|".join(map(re.escape, singular))
+    return re.compile(
+        rf"(?:^|(?<=[.!?]\s))The\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:{noun}))\b", re.M
+    )
+
+
 _NAME_RE = re.compile(NAME)
 
 
@@ -665,9 +675,20 @@ class People:
         titled = not opening or strip_name(opening + person.name)[0] == person.name
         return person if titled and self._introduced(person) == at else None
 
+    def _described_subject(self, offset: int) -> tuple[int, Person] | None:
+        """The named holder of the role that last opens a sentence in this paragraph before
+        ``offset`` ("The chair was unconvinced." refers to the chair named earlier)."""
+        start = self.article.paragraphs[self.article.paragraph_of(offset)].start
+        hits = list(_role_subject().finditer(self.article.body, start, offset))
+        if not hits:
+            return None
+        person = self.by_role(hits[-1]["role"], hits[-1].start())
+        return (hits[-1].start(), person) if person else None
+
     def resolve_pronoun(self, pronoun: str, offset: int) -> tuple[int, Person] | None:
         """The person a pronoun at ``offset`` refers to, with the offset of their last
-        mention. The most recent person named in this or the previous paragraph wins unless
+        mention or of the role that stands for them as a sentence's subject ("The chair was
+        unconvinced."). The most recent person named in this or the previous paragraph wins unless
         their gender speaks against the pronoun; failing that, among people named in the two
         paragraphs before (else anywhere before) the best fit wins (gender stated by the
         text, then suggested by the name list, then unknown); a stated mismatch never fits."""
@@ -677,8 +698,12 @@ class People:
         for at, person in earlier:
             latest[person.name] = (at, person)
         here = self.article.paragraph_of(offset)
+        described = self._described_subject(offset)
         recent = sorted(
-            (c for c in latest.values() if self.article.paragraph_of(c[0]) >= here - 1),
+            [
+                *(c for c in latest.values() if self.article.paragraph_of(c[0]) >= here - 1),
+                *([described] if described else []),
+            ],
             key=lambda c: c[0],
             reverse=True,
         )

@@ -401,6 +401,48 @@ def test_indirect_and_unnamed_sources():
             id="a title word as surname, a place word in a title, a number in a lead phrase",
         ),
         pytest.param(
+            "A source close to the family said the mother had offered visits. Freight "
+            "forwarders said importers were paying twice the usual rate. Tax specialists said "
+            'the trial was part of a push. "The rest is made in Cape Town," said one '
+            "Johannesburg-based trader. Trade economist Dr. Samuel Kiprono of the Nakuru-based "
+            "Centre for Trade Policy Research cautioned that fairs alone would not close the "
+            "deficit.",
+            [
+                "Source close to the family",
+                "Freight forwarders",
+                "Tax specialists",
+                "Trader",
+                "Samuel Kiprono",
+            ],
+            id="a noun in -ly ends a subject, placing words are no names",
+        ),
+        pytest.param(
+            "A 24-year-old man from Darfur, who gave his name only as Yusuf, said each passenger "
+            "had paid smugglers. In Chandni Chowk, Shabnam Bano, who sells cold drinks, said "
+            "business had never been better. In La Pintana, a district in the south, Rosa "
+            "Huenchumil, a 71-year-old retired seamstress, said she would vote in favour.",
+            ["Yusuf", "Shabnam Bano", "Rosa Huenchumil"],
+            id="a name announced in an appositive, a place before the speaker",
+        ),
+        pytest.param(
+            '"We will not allow it," the Permanent Secretary of the Ministry of Foreign '
+            "Affairs, Andreas Hadjipetrou, said. The first witness, Acting Director of Prisons "
+            "Lorna Fredericks, said the prison was full. Senior state counsel Priya Lal, who "
+            "appeared for the state, said the office would study the ruling. On Wednesday, the "
+            "Minister for Justice, Equality and Family Affairs, Daniel Sciberras, said "
+            "amendments would follow.",
+            ["Andreas Hadjipetrou", "Lorna Fredericks", "Priya Lal", "Daniel Sciberras"],
+            id="offices that open with a modifier, portfolios listed with commas",
+        ),
+        pytest.param(
+            "Senator Delia Castillo-Young, chair of the Senate Standing Committee on Public "
+            "Accounts, welcomed the vote. The committee chair said the bill would pass. The "
+            "commission, chaired by retired Justice of Appeal Cecil Bhagwandin, sat on Monday. "
+            '"Somebody knew," the chairman replied.',
+            ["Delia Castillo-Young", "Cecil Bhagwandin"],
+            id="a role qualified by its body, a chair named by a verb",
+        ),
+        pytest.param(
             "Gordon MacIsaac, 71, has waited two years. His wife, Maureen MacIsaac, said he "
             "rarely complained.\n\nMacIsaac says he has stopped checking the date.",
             ["Maureen MacIsaac", "Gordon MacIsaac"],

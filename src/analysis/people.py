@@ -40,11 +40,11 @@ _GLUED = r"(?:[A-Z]\.){1,2}[A-Z][\w'’-]+"
 capitals only, which keeps the many copies of NAME in the speaker patterns short."""
 _NAME_WORD = (
     rf"(?:{_GLUED}|(?:[{_UPPER}]\.){{1,3}}|{_ABBREVIATED}|(?:al|el|ad|ar|as|ash|az|abu|bin|ibn)-[{_UPPER}][\w'’-]*"
-    rf"|[{_UPPER}][\w'’-]*)"
+    rf"|[{_UPPER}](?![\w'’-]*-(?:based|born)\b)[\w'’-]*)"
 )
 """A word of a name: initials ("K.P."), an abbreviated title, a hyphenated Arabic particle
-("al-Hinai") or a capitalised word; no other word ends in a period, so a run of names never
-crosses a sentence end."""
+("al-Hinai") or a capitalised word, but no placing word ("Johannesburg-based"); no other
+word ends in a period, so a run of names never crosses a sentence end."""
 _PARTICLES = frozenset(rule_lines("name_particles.txt"))
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 NAME = rf"{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,7}}"
@@ -58,6 +58,7 @@ class Lexicon:
 
     nouns: frozenset[str]
     plurals: frozenset[str]
+    roles: frozenset[str]
     titles: tuple[str, ...]
     function_words: frozenset[str]
     non_person: frozenset[str]
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         nouns=nouns,
         plurals=plurals,
+        roles=frozenset(r["noun"].lower() for r in noun_rows if r["note"].startswith("role word")),
         titles=titles,
         function_words=frozenset(rule_lines("function_words.txt")),
         non_person=frozenset(rule_lines("non_person_words.txt")),
@@ -95,7 +97,7 @@ def role_forms() -> dict[str, tuple[str, ...]]:
     return {r["noun"].lower(): tuple(r["forms"].split("|")) for r in rule_rows("role_forms.csv")}
 
 
-_MODIFIERS = "prime|chief|vice|deputy|assistant|associate|former|ex|under|junior|acting"
+ROLE_MODIFIERS = "prime|chief|vice|deputy|assistant|associate|former|ex|under|junior|acting"
 """Words that make a role another office: a "Prime Minister" or a "Chief Minister" is not
 "the minister"."""
 
@@ -108,7 +110,7 @@ def _role_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     someone else's role ("the prime minister's chief of staff")."""
     forms = (*role_forms().get(label.lower(), ()), label)
     alternatives = "|".join(map(re.escape, forms))
-    word = rf"(?<![\w-])(?:((?i:{_MODIFIERS}))[\s-]+)?(?:{alternatives})\b(?!['’]s)"
+    word = rf"(?<![\w-])(?:((?i:{ROLE_MODIFIERS}))[\s-]+)?(?:{alternatives})\b(?!['’]s)"
     return re.compile(word, re.IGNORECASE), re.compile(word.lower())
 
 
@@ -190,9 +192,23 @@ def after_organisation(name: str) -> str:
     return " ".join(words[marks[-1] + 1 :])
 
 
+_OFFICE_WORDS = frozenset(ROLE_MODIFIERS.split("|")) | {
+    "permanent",
+    "senior",
+    "executive",
+    "general",
+    "principal",
+    "managing",
+    "interim",
+    "resident",
+}
+"""Words that open an office, not a name: "Permanent Secretary", "Acting Director"."""
+
+
 def is_person_name(name: str) -> bool:
     """Two to five capitalised words, none of them an acronym ("NHS Strathmore") or an
-    organisation or place word; or one word with a glued initial ("G.Nomin-Erdene")."""
+    organisation or place word, and not an office ("Permanent Secretary"); or one word with a
+    glued initial ("G.Nomin-Erdene")."""
     words = name.split()
     if len(words) < 2:
         return bool(re.fullmatch(_GLUED, name))
@@ -207,6 +223,7 @@ def is_person_name(name: str) -> bool:
         and not any(w.lower() in lexicon().function_words for w in words)
         and not any(w.lower().endswith("-based") for w in words)
         and not (words[-1].lower() in _countries() and not gender.from_first_name(name).inferred)
+        and not (words[0].lower() in _OFFICE_WORDS and words[-1].lower() in lexicon().nouns)
     )
 
 

@@ -23,6 +23,7 @@ from analysis.people import (
     GIVEN_NAME,
     NAME,
     PORTFOLIO,
+    ROLE_MODIFIERS,
     People,
     after_organisation,
     fits,
@@ -62,9 +63,11 @@ _NO_CONJUNCTION = (
     r"(?!(?i:and|but|or|so|yet|while|as|where|when|which|because|although|though|if)\b)"
 )
 """A speaker after a comma is never a coordinated clause ("..., and the union agreed.")."""
+_NOT_LY_NOUN = r"(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly|italy)\s)"
+"""A noun in -ly is no adverb: it ends a subject ("a source close to the family said")."""
 _ADVERB = (
     r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once|long|often"
-    r"|[a-z]\w*ly)\s+)*"
+    rf"|{_NOT_LY_NOUN}[a-z]\w*ly)\s+)*"
 )
 _TITLE_NOUNS = (
     "novel|film|movie|book|song|album|play|opera|show|series|documentary|exhibition|poem|"
@@ -85,6 +88,8 @@ _NOT_SUBORDINATE = r"(?!(?:after|since|because|when|while|before|until|unless)\s
 """A participle or infinitive phrase after a source noun ("residents displaced by the flood",
 "the first person to arrive") holds no subordinate clause: "Councillors voted to pause it
 after shopkeepers warned" has two clauses."""
+_LY = rf"(?:{_NOT_LY_NOUN}[a-z]\w*ly\s+)?"
+"""An adverb between a subject and its cue ("Ms Ortiz reportedly said")."""
 _GESTURE = r"(?:[a-z]+ed\s+and\s+)?"
 """A gesture joined to the cue: "she smiled and said:", "he paused and added"."""
 _PREFIX = r"(?i:co|ex|vice|deputy|acting)-"
@@ -177,7 +182,8 @@ def _rules() -> _Rules:
         rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{office})\s+{NAME}"
     )
     affiliation = (
-        rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{NAME}(?:(?:,?\s+(?:of|for|and)\s+|,\s+){NAME})*"
+        rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*-based\s+)?{NAME}"
+        rf"(?:(?:,?\s+(?:of|for|and)\s+|,\s+){NAME})*"
         rf"(?:\s+in\s+{NAME})?)?"
     )
     demonym = "|".join(sorted(map(re.escape, one_person_demonyms()), key=len, reverse=True))
@@ -237,11 +243,11 @@ def _patterns() -> _Patterns:
     appos = rf"(?P<appos>,\s+[^\"“”]+?,{_ASIDE})?"
     return _Patterns(
         after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}(?P<appos>,\s+[^\"“”,.]+)?"),
-        after_speaker_first=re.compile(rf"^\s*,?\s*{subj}{appos}\s+(?:[a-z]\w*ly\s+)?{finite}"),
+        after_speaker_first=re.compile(rf"^\s*,?\s*{subj}{appos}\s+{_LY}{finite}"),
         before=tuple(
             re.compile(
                 r"(?:^|[,;:]\s+|^\W+|\b(?:what|as|(?:in|at|during|after) which)\s+)"
-                rf"{_LEAD}{subj}{appos}\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{_GESTURE}{verb}"
+                rf"{_LEAD}{subj}{appos}\s+{_ADVERB}{_LY}{_GESTURE}{verb}"
                 r"(?P<tail>[^\"“”.!?]{0,80}?)\s*(?P<colon>[:,])?\s*$"
             )
             for verb in (finite, cue)
@@ -250,7 +256,7 @@ def _patterns() -> _Patterns:
             rf",(?=\s+(?:(?i:he|she|they)\s+{r.cue}|{r.cue}\s+{NAME}|{NAME}\s+{r.cue}))"
         ),
         subject_cue=re.compile(
-            rf"^{_LEAD}{subj}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}(?:[a-z]\w*ly\s+)?{finite}"
+            rf"^{_LEAD}{subj}(?P<appos>,\s+.+?,{_ASIDE})?\s+{_ADVERB}{_LY}{finite}"
             r"(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
@@ -459,24 +465,41 @@ def _descriptor_label(mention: str) -> str | None:
 
 _BASED = re.compile(r"-based$", re.I)
 """A placing qualifier before the noun: "a Santiago-based metals trader" -> "Metals trader"."""
+_QUALIFIED_ROLE = re.compile(rf"(?i)(?!(?:{ROLE_MODIFIERS})\s)\w+\s+\w+$")
+"""A role with one word before its noun that makes it no other office: "the committee chair"
+is the chair, "the deputy mayor" is not the mayor."""
 _AGE = re.compile(r"\b\d+-year-old\b")
 """An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s+(?:the\s+)?(?=[A-Z])")
 """Where a name's affiliation starts: "Hemi Callaghan of Tasman Insights"."""
 
 
+_ANNOUNCED_NAME = re.compile(rf"(?:{GIVEN_NAME.pattern}),?\s+(?P<name>{NAME})")
+"""A one-word name an appositive announces: "who gave his name only as Yusuf"."""
+
+
 def _mention(hit: re.Match[str]) -> str:
     """The speaker slot of a match, or the name in its appositive when the slot holds only a
-    role ("Chile's foreign trade minister, Rodrigo Valdebenito, said", "Uzbekistan's Minister
-    of Water Resources, Shavkat Khamidov, said"), also after a title ("Her Serbian
-    counterpart, State Secretary at the Ministry of Culture Dragana Ilić, says"); a name
-    that ends the appositive counts only after a title ("..., Punjab and west Uttar
-    Pradesh, and said" names nobody)."""
+    role or a place ("Chile's foreign trade minister, Rodrigo Valdebenito, said", "In
+    Chandni Chowk, Shabnam Bano, who sells drinks, said", "In La Pintana, a district,
+    Rosa Huenchumil, a seamstress, said", "a man, who gave his name only as
+    Yusuf, said", "Uzbekistan's Minister of Water Resources, Shavkat Khamidov, said"), also
+    after a title ("Her Serbian counterpart, State Secretary at the Ministry of Culture
+    Dragana Ilić, says"); a name that ends the appositive counts only after a title or as
+    its own comma segment ("the Minister for Justice, Equality and Family Affairs, Daniel
+    Sciberras, said"; "..., Punjab and west Uttar Pradesh, and said" names nobody)."""
     speaker = hit["speaker"]
     appos = hit.groupdict().get("appos")
-    if not appos or is_person_name(strip_name(_AFFILIATION.split(speaker)[0])[0]):
+    placed = speaker.split()[0].lower() in _PREPOSITIONS
+    if not appos or (not placed and is_person_name(strip_name(_AFFILIATION.split(speaker)[0])[0])):
         return speaker
     text = appos.strip(", ")
+    announced = _ANNOUNCED_NAME.search(text)
+    if announced:
+        return announced["name"]
+    named = [part for part in text.split(", ") if is_person_name(strip_name(part)[0])]
+    if placed and named:
+        return named[0]
     leading = _patterns().appos_name.match(text)
     if leading and is_person_name(strip_name(leading["name"])[0]):
         return leading["name"]
@@ -493,7 +516,8 @@ def _mention(hit: re.Match[str]) -> str:
     trailing = _patterns().trailing_name.search(text)
     if trailing:
         name = after_organisation(strip_name(trailing.group())[0])
-        if name != trailing.group() and is_person_name(name):
+        listed = text[: trailing.start()].endswith(", ")
+        if (name != trailing.group() or listed) and is_person_name(name):
             return trailing.group()
     return speaker
 
@@ -556,8 +580,14 @@ def _speaker(
         first in ("the", "his", "her", "their")
         and label.split()[-1].lower() not in lexicon().plurals
     ):
-        person = people.by_role(label, offset, said) or (
-            _AGE.search(label) and people.last_named(offset)
+        person = (
+            people.by_role(label, offset, said)
+            or (
+                _QUALIFIED_ROLE.match(label)
+                and _head_noun(label) in lexicon().roles
+                and people.by_role(_head_noun(label), offset, said)
+            )
+            or (_AGE.search(label) and people.last_named(offset))
         )
         if person:
             return (person.name, True, mention)

@@ -680,6 +680,26 @@ def test_a_pronoun_after_a_role_that_opens_a_sentence_is_its_holder():
     assert [q.speaker for q in found] == ["Charles Kiprono", "Rose Wafula"]
 
 
+def test_one_of_a_group_the_aide_again_and_a_wife_known_by_what_she_said():
+    found = quotes_of(
+        "Two neighbours who watched said Kerr had dropped his arm. One said he had heard an "
+        "order only once. A senior aide to the mayor, who spoke on condition of anonymity, "
+        "said a lawsuit was possible. The aide said relations had broken down.\n\n"
+        "The petition was filed by Rukhsana Akhtar, a former councillor. Outside court, "
+        "Rukhsana Akhtar said she had waited years. Her husband, Javed Akhtar, stood beside "
+        'her. "The officer is never there," she said.\n\n"We are asking for the vote," he said.'
+    )
+    assert [q.speaker for q in found] == [
+        "Neighbours",
+        "Neighbour",
+        "Senior aide to the mayor",
+        "Senior aide to the mayor",
+        "Rukhsana Akhtar",
+        "Rukhsana Akhtar",
+        "Javed Akhtar",
+    ]
+
+
 def test_a_pronoun_skips_names_inside_the_last_speakers_own_words():
     found = quotes_of(
         "PC Laura Bentham said she still woke at night.\n\nOutside court, his mother, Janet "

@@ -166,9 +166,9 @@ def from_text(article: Article, name: str) -> Gender | None:
     Goh Siew Lan", "his sister Sinead Mulvey"); else a gendered title before the surname (or
     the first word, for surname-first names) anywhere in the body ("Ms. Okafor"), unless
     another person shares it ("Mr Mulvey" beside Bernadette and Sinead Mulvey); else a
-    third-person pronoun after the name in the sentence that introduces it, when the name
-    opens that sentence as its likely subject ("Olim Alimov ... explains his
-    understanding"); None when it says nothing."""
+    third-person pronoun after the name in the first sentence that the name opens as its
+    likely subject ("Olim Alimov ... explains his understanding", "Rukhsana Akhtar said
+    she ..."); None when it says nothing."""
     titles = title_genders()
     body = article.body
     first_at = body.find(name)
@@ -191,15 +191,16 @@ def from_text(article: Article, name: str) -> Gender | None:
             title = titled.group(1)
             where = article.paragraph_of(titled.start()) + 1
             return Gender(titles[title], f"title '{title}' before the name (¶{where})")
-    if first_at < 0:
-        return None
-    sentence = article.sentence_at(first_at)
-    if len(body[sentence.span.start : first_at].split()) > SUBJECT_WINDOW:
-        return None
-    for word in re.findall(r"[A-Za-z]+", body[first_at + len(name) : sentence.span.end]):
-        if word.lower() in PRONOUNS:
-            where = sentence.paragraph + 1
-            return Gender(
-                PRONOUNS[word.lower()], f"'{word}' in the sentence that introduces them (¶{where})"
-            )
+    at = first_at
+    while at >= 0:
+        sentence = article.sentence_at(at)
+        if len(body[sentence.span.start : at].split()) <= SUBJECT_WINDOW:
+            for word in re.findall(r"[A-Za-z]+", body[at + len(name) : sentence.span.end]):
+                if word.lower() in PRONOUNS:
+                    where = sentence.paragraph + 1
+                    which = "introduces them" if at == first_at else "opens with the name"
+                    return Gender(
+                        PRONOUNS[word.lower()], f"'{word}' in the sentence that {which} (¶{where})"
+                    )
+        at = body.find(name, at + len(name))
     return None

@@ -58,6 +58,7 @@ class Lexicon:
 
     nouns: frozenset[str]
     plurals: frozenset[str]
+    singulars: dict[str, str]
     roles: frozenset[str]
     titles: tuple[str, ...]
     function_words: frozenset[str]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         nouns=nouns,
         plurals=plurals,
+        singulars={r["plural"].lower(): r["noun"].lower() for r in noun_rows if r["noun"]},
         roles=frozenset(r["noun"].lower() for r in noun_rows if r["note"].startswith("role word")),
         titles=titles,
         function_words=frozenset(rule_lines("function_words.txt")),

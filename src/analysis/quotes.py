@@ -37,6 +37,8 @@ from analysis.segment import Span
 
 UNKNOWN = "unknown"
 _PENDING = "<pronoun>"
+_ONE_OF = "<one of them>"
+"""Speaker of a quote attributed to one of the group quoted before ("One said ...")."""
 _PARTIAL = "partial quote in narration"
 """Speaker of a quote attributed by pronoun, until the whole article has been read."""
 PRONOUN_SPEAKERS = ("he", "she", "they")
@@ -536,6 +538,8 @@ def _speaker(
     low = mention.lower()
     if low in PRONOUN_SPEAKERS:
         return (_PENDING, False, mention)
+    if low in ("one", "another", "one of them"):
+        return (_ONE_OF, False, mention)
     first = low.split()[0]
     whole = _patterns().trailing_name.search(mention)
     split = _AFFILIATION.search(mention)
@@ -967,10 +971,14 @@ def word_shares(article: Article, quotes: tuple[Quote, ...]) -> WordShares:
     )
 
 
+_TO = re.compile(r"\s+to\s+")
+
+
 def _head_noun(label: str) -> str:
     """The noun a descriptor label is about: its last word before any qualifier ("Defence
-    ministry spokeswoman" -> "spokeswoman", "Source close to the presenter" -> "source")."""
-    cuts = (_KEEP_WHOLE.search(label), _QUALIFIER.search(label))
+    ministry spokeswoman" -> "spokeswoman", "Source close to the presenter" -> "source",
+    "Senior aide to the mayor" -> "aide")."""
+    cuts = (_KEEP_WHOLE.search(label), _QUALIFIER.search(label), _TO.search(label))
     cut = next((m.start() for m in cuts if m and m.start()), len(label))
     return label[:cut].split()[-1].lower()
 
@@ -987,21 +995,33 @@ def _pronoun_offset(quote: Quote, pronoun: str, article: Article) -> int:
     return sentence.start + found[-1].start() if found else sentence.start
 
 
+def _singular(label: str, plural: str, singular: str) -> str:
+    """A group's label for one of its members: "Neighbours" -> "Neighbour"."""
+    word = re.compile(rf"\b{re.escape(plural)}\b", re.I)
+    return word.sub(lambda m: singular.capitalize() if m.group()[0].isupper() else singular, label)
+
+
 def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     """Resolve back-references in reading order. A pronoun takes the speaker of the quote
     just before (same or previous paragraph) when gender and number fit, unless a fitting
     person is named after that speaker's quotes (a name inside their own reported clause
     does not count) and before the pronoun; "they" only ever refers back
-    to a group. A definite
+    to a group, and "One said" is one of the group quoted just before. A definite
     descriptor ("the official") takes an earlier unnamed source with the same head noun."""
     nouns = gender.noun_genders()
     plurals = lexicon().plurals
+    singulars = lexicon().singulars
     resolved: list[Quote] = []
     last: Quote | None = None
     unnamed: dict[str, str] = {}
     for quote in quotes:
         if not quote.named and (quote.mention or "").lower().startswith("the "):
             quote = replace(quote, speaker=unnamed.get(_head_noun(quote.speaker), quote.speaker))
+        if quote.speaker == _ONE_OF:
+            group = last and not last.named and _head_noun(last.speaker)
+            one = singulars.get(group) if group else None
+            speaker = _singular(last.speaker, group, one) if last and one else UNKNOWN
+            quote = replace(quote, speaker=speaker)
         if quote.speaker == _PENDING:
             pronoun = (quote.mention or "").lower()
             speaker, named, at = UNKNOWN, False, -1

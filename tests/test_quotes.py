@@ -79,7 +79,7 @@ def test_extraction_meets_targets_on_each_annotated_set(folder):
 
 def test_every_annotated_article_is_scored():
     scores = evaluate(SETS)
-    assert len(scores.articles) == 378
+    assert len(scores.articles) == 408
     assert len(scores.matches) == sum(
         len(list(csv.DictReader(p.open(encoding="utf-8"))))
         for folder in SETS
@@ -441,6 +441,34 @@ def test_indirect_and_unnamed_sources():
             '"Somebody knew," the chairman replied.',
             ["Delia Castillo-Young", "Cecil Bhagwandin"],
             id="a role qualified by its body, a chair named by a verb",
+        ),
+        pytest.param(
+            '"I\'ve had great years here," said the former Rovers midfielder Gary Holt.\n\n'
+            '"They will stay up," said the former Rovers midfielder. Comrade Yusuf Adamu Bello '
+            "said the offer was an insult. Ombudsman Denise Arsenault said thousands had waited. "
+            "Seventeen-year-old Mia Thornbury said she had asked for work. Gauteng MEC for "
+            "Community Safety Lerato Ngwenya said units would be deployed. Senior counsel Vikram "
+            "Rao submitted that his client had offered rent. Residents of nearby Ivory Park said "
+            "gunfire had become common. One shopkeeper nearby said the crowds blocked his door.",
+            [
+                "Gary Holt",
+                "Gary Holt",
+                "Yusuf Adamu Bello",
+                "Denise Arsenault",
+                "Mia Thornbury",
+                "Lerato Ngwenya",
+                "Vikram Rao",
+                "Residents",
+                "Shopkeeper",
+            ],
+            id="more titles of office, a descriptor placed by a team, submitted, nearby",
+        ),
+        pytest.param(
+            "The patient, a retired grain inspector named Walter, cannot sleep.\n\n"
+            '"She always knows," Walter said.\n\nIt is. In 2009, Solheim said, a collie jumped '
+            "from the deck. Captain Eirik Solheim laughed.",
+            ["Walter", "Eirik Solheim"],
+            id="a one-word name after 'named', a cue inside the sentence",
         ),
         pytest.param(
             "Gordon MacIsaac, 71, has waited two years. His wife, Maureen MacIsaac, said he "

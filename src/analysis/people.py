@@ -173,7 +173,7 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
             or bare.lower() in _nationalities()
             or (i == cut and bare.lower() in r.function_words)
             or (i == cut and bare.lower().endswith("ist") and len(words) - i > 2)
-            or bare.lower().endswith(("-born", "-based"))
+            or bare.lower().endswith(("-born", "-based", "-year-old"))
         ):
             cut = i + 1
     return " ".join(words[cut:]), titles
@@ -367,9 +367,11 @@ def place_names() -> frozenset[str]:
 
 GIVEN_NAME = re.compile(
     r"\b(?:first|given|only)\s+name\b|\b(?:identified|known|named|name)\s+(?:only\s+)?as\b"
+    r"|\b[a-z]+\s+named\b"
 )
 """Words that announce a one-word name ("a trader who gave only her first name, Mai, said",
-"a fruit seller who gave her name only as Akinyi")."""
+"a fruit seller who gave her name only as Akinyi", "a retired grain inspector named
+Walter")."""
 _INTRODUCTION = re.compile(r",\s+(?:a|an|the|\d+|who|his|her|their|[A-Z][\w'’-]*['’]s)\b")
 """How an appositive that introduces a person by one word opens ("Lakshmi, a vegetable
 seller", "Thomas, 52,"); a list ("Fire, police and paramedic dispatch") or a participle
@@ -712,7 +714,7 @@ class People:
         paragraphs before (else anywhere before) the best fit wins (gender stated by the
         text, then suggested by the name list, then unknown); a stated mismatch never fits."""
         mentions = self.mentions()
-        earlier = mentions[: bisect_right(mentions, offset, key=lambda pair: pair[0])]
+        earlier = mentions[: bisect_left(mentions, offset, key=lambda pair: pair[0])]
         latest: dict[str, tuple[int, Person]] = {}
         for at, person in earlier:
             latest[person.name] = (at, person)

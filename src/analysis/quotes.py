@@ -53,7 +53,9 @@ _LEAD = (
 """What may stand before the subject of a reporting clause: a conjunction, then up to three
 introductory phrases closed by commas ("In León, Guanajuato, the centre of ..., ..."); a
 number's comma closes none ("Asked whether the 60,000 target was realistic, ...")."""
-_PREPOSITIONS = frozenset({"in", "at", "on", "of", "from", "to", "for", "near", "by", "with"})
+_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "of", "from", "to", "for", "near", "nearby", "by", "with"}
+)
 """A name after one of these in a descriptor is a place or an institution ("a customs official
 in Hai Phong"), not the speaker."""
 _NOT_FUNCTION = r"(?!(?:in|at|on|of|from|to|for|with|by|and|or|the|a|an|as|than|near)\s)"
@@ -167,15 +169,18 @@ def _rules() -> _Rules:
         r"\s+)?"
         r"(?:[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
         rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?:{_PREFIX})?(?i:{noun})\b"
+        r"(?:\s+(?:nearby|locally))?"
         rf"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+{_NOT_SUBORDINATE}[\w'’&-]+){{0,8}}?)?"
         rf"(?:\s+{pp}\s+(?:{_NOT_AUXILIARY}[\w'’&-]+\s+){{0,14}}?[\w'’-]+(?=[\s,])"
         rf"|\s+(?:in|from|near|outside)\s+{_PLACE},\s+{_PLACE}(?=\s))?"
         rf"(?:\s+who\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}[\w'’&-]+){{0,16}}?(?<!\band)(?<!\bor)"
         rf"|\s+to\s+[a-z][\w'’-]*(?:\s+{_NOT_MODAL}{_NOT_SUBORDINATE}[\w'’&-]+){{0,16}}?)?"
     )
+    # a name that a source noun follows is part of a descriptor ("the former Rovers
+    # midfielder"), not a person after a role
     role_name = (
         rf"(?:[\w'’-]+\s+){{0,6}}?(?:(?:and|&)\s+[A-Z]{{2,4}}|{_NOT_FUNCTION}[a-z][\w'’-]*)"
-        rf"\s+{NAME}"
+        rf"\s+{NAME}(?![\w'’-]|\s+(?:{noun})\b)"
     )
     office = "|".join(
         re.escape(row["title"]) for row in rule_rows("titles.csv") if row["is_role"] == "true"
@@ -220,6 +225,7 @@ class _Patterns:
     before: tuple[re.Pattern[str], ...]
     unclosed_end: re.Pattern[str]
     subject_cue: re.Pattern[str]
+    parenthetical: re.Pattern[str]
     content_cue: re.Pattern[str]
     content_cue_inverted: re.Pattern[str]
     according_start: re.Pattern[str]
@@ -262,6 +268,10 @@ def _patterns() -> _Patterns:
             r"(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?"
             r"(?P<obj>(?:\s+(?:reporters|journalists|the \w+|him|her|them|us|me|\w+))?)"
             r"(?P<rest>\s+.+?)[.!?]?$"
+        ),
+        parenthetical=re.compile(
+            rf",\s+(?P<speaker>(?i:he|she|they)|{NAME})\s+{cue},\s+(?:that\s+)?"
+            r"(?P<rest>[^\"“”]+?)[.!?]?$"
         ),
         content_cue=re.compile(
             rf"^(?P<content>.+?),\s+{_NO_CONJUNCTION}{subj}\s+{cue}(?:\s+[\w'’-]+){{0,12}}"
@@ -470,6 +480,9 @@ _BASED = re.compile(r"-based$", re.I)
 _QUALIFIED_ROLE = re.compile(rf"(?i)(?!(?:{ROLE_MODIFIERS})\s)\w+\s+\w+$")
 """A role with one word before its noun that makes it no other office: "the committee chair"
 is the chair, "the deputy mayor" is not the mayor."""
+_AFFILIATED = re.compile(r"^the\s+(?:[a-z][\w-]*\s+)*[A-Z][\w'’-]*\s+(?:[a-z][\w-]*\s+)*[a-z]+$")
+"""A definite descriptor that places its noun by a proper name refers back to a person just
+named ("said the former Rovers midfielder" after Gary Holt)."""
 _AGE = re.compile(r"\b\d+-year-old\b")
 """An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s+(?:the\s+)?(?=[A-Z])")
@@ -592,6 +605,7 @@ def _speaker(
                 and people.by_role(_head_noun(label), offset, said)
             )
             or (_AGE.search(label) and people.last_named(offset))
+            or (_AFFILIATED.search(mention) and people.last_named(offset))
         )
         if person:
             return (person.name, True, mention)
@@ -899,6 +913,10 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     clause = hit and _clause(lemma_of.get(hit["cue"], ""), hit["obj"], hit["rest"])
     if clause:
         yield clause, _mention(hit), hit["cue"], "speaker, cue, reported clause"
+        return
+    hit = p.parenthetical.search(text)
+    if hit and _rules().complement.get(lemma_of.get(hit["cue"], ""), "none") != "none":
+        yield hit["rest"], hit["speaker"], hit["cue"], "cue inside the sentence, clause after it"
         return
     for pattern, rule in (
         (p.content_cue, "reported clause, speaker, cue"),

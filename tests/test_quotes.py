@@ -464,6 +464,24 @@ def test_indirect_and_unnamed_sources():
             id="more titles of office, a descriptor placed by a team, submitted, nearby",
         ),
         pytest.param(
+            "Ontario’s ombudsman says thousands waited a year.\n\nOmbudsman Denise Arsenault "
+            "said the wait had grown.\n\nThe ombudsman said her office received complaints. "
+            "Asked about delays, Mr Lim Boon Kiat said the ministry had discussed timelines and "
+            'expected “some slippage”. "People take the wire," said one resident, who gave only '
+            "her first name, Zodwa. Minority Whip Faith Chebet Rono dismissed the argument. At "
+            "the secretariat, civil servants said they were preparing for a long strike.",
+            [
+                "Denise Arsenault",
+                "Denise Arsenault",
+                "Denise Arsenault",
+                "Lim Boon Kiat",
+                "Lim Boon Kiat",
+                "Zodwa",
+                "Civil servants",
+            ],
+            id="a role owned by a place, a clause holding a partial quote, a name after a comma",
+        ),
+        pytest.param(
             "The patient, a retired grain inspector named Walter, cannot sleep.\n\n"
             '"She always knows," Walter said.\n\nIt is. In 2009, Solheim said, a collie jumped '
             "from the deck. Captain Eirik Solheim laughed.",

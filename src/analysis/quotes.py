@@ -250,7 +250,9 @@ def _patterns() -> _Patterns:
     finite = rf"(?P<cue>(?<!\bto\s)(?!{r.participles}){r.cue})"
     appos = rf"(?P<appos>,\s+[^\"“”]+?,{_ASIDE})?"
     return _Patterns(
-        after_cue_first=re.compile(rf"^\s*,?\s*{cue}\s+{sp}(?P<appos>,\s+[^\"“”,.]+)?"),
+        after_cue_first=re.compile(
+            rf"^\s*,?\s*{cue}\s+{sp}(?P<appos>,\s+[^\"“”,.]+(?:,\s+{NAME}(?=[.,]))?)?"
+        ),
         after_speaker_first=re.compile(rf"^\s*,?\s*{subj}{appos}\s+{_LY}{finite}"),
         before=tuple(
             re.compile(
@@ -483,6 +485,8 @@ is the chair, "the deputy mayor" is not the mayor."""
 _AFFILIATED = re.compile(r"^the\s+(?:[a-z][\w-]*\s+)*[A-Z][\w'’-]*\s+(?:[a-z][\w-]*\s+)*[a-z]+$")
 """A definite descriptor that places its noun by a proper name refers back to a person just
 named ("said the former Rovers midfielder" after Gary Holt)."""
+_POSSESSOR = re.compile(r"[A-Z][\w-]*['’]s")
+"""A place or body that owns a role makes it definite: "Ontario’s ombudsman says"."""
 _AGE = re.compile(r"\b\d+-year-old\b")
 """An age in a definite descriptor refers back to a person just named ("the 58-year-old")."""
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s+(?:the\s+)?(?=[A-Z])")
@@ -593,18 +597,18 @@ def _speaker(
     label = _descriptor_label(mention)
     if label is None:
         return None
-    if (
-        first in ("the", "his", "her", "their")
-        and label.split()[-1].lower() not in lexicon().plurals
-    ):
+    possessor = _POSSESSOR.fullmatch(label.split()[0])
+    role = label[possessor.end() :].strip() if possessor and " " in label else label
+    definite = first in ("the", "his", "her", "their") or possessor
+    if definite and role.split()[-1].lower() not in lexicon().plurals:
         person = (
-            people.by_role(label, offset, said)
+            people.by_role(role, offset, said)
             or (
-                _QUALIFIED_ROLE.match(label)
-                and _head_noun(label) in lexicon().roles
-                and people.by_role(_head_noun(label), offset, said)
+                _QUALIFIED_ROLE.match(role)
+                and _head_noun(role) in lexicon().roles
+                and people.by_role(_head_noun(role), offset, said)
             )
-            or (_AGE.search(label) and people.last_named(offset))
+            or (_AGE.search(role) and people.last_named(offset))
             or (_AFFILIATED.search(mention) and people.last_named(offset))
         )
         if person:
@@ -884,20 +888,26 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     """(reported clause, speaker mention, cue, rule) for the reported speech in one sentence."""
     p = _patterns()
     lemma_of = _rules().lemma_of
-    if inside:
-        speaker = inside[0].mention
+    complement = _rules().complement
+    attributed = [
+        q
+        for q in inside
+        if q.rule != _PARTIAL or complement.get(lemma_of.get(q.cue or "", ""), "none") == "none"
+    ]
+    if attributed:
+        speaker = attributed[0].mention
         for pattern in (p.coordinated, p.participle):
             hit = pattern.search(text)
             clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
             if clause and speaker:
                 yield clause, speaker, hit["cue"], "second cue after a quote in the same sentence"
                 return
-        if any(q.rule != _PARTIAL for q in inside):
-            hit = _relative(text)
-            clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
-            if clause:
-                yield clause, hit["speaker"], hit["cue"], "name, who + cue, clause"
-            return
+    if any(q.rule != _PARTIAL for q in inside):
+        hit = _relative(text)
+        clause = hit and _clause(lemma_of.get(hit["cue"], ""), "", hit["rest"])
+        if clause:
+            yield clause, hit["speaker"], hit["cue"], "name, who + cue, clause"
+        return
     hit = p.according_start.match(text)
     if hit:
         content = hit["content"]

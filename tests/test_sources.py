@@ -104,6 +104,12 @@ def test_country_from_description(description, country):
         ("a state-owned broadcaster", "state_affiliated"),
         ("a mother of two who lives above a bakery", "citizen"),
         ("who grew up in the dormitories", "unknown"),
+        ("a 34-year-old carpenter", "citizen"),
+        ("a haulier from Doncaster who had been waiting since 5am", "citizen"),
+        ("a spokesman for Tarmac Holdings", "unknown"),
+        ("whose daughter attends Franklin Heights High School", "citizen"),
+        ("Defence lawyer", "expert"),
+        ("Crown prosecutor", "official"),
     ],
 )
 def test_source_type_scheme(description, kind):
@@ -153,7 +159,7 @@ def agreement():
 
 @pytest.mark.parametrize(
     ("attribute", "floor"),
-    [("named", 1.0), ("gender", 0.85), ("type", 0.55), ("country", 0.15), ("organization", 0.55)],
+    [("named", 1.0), ("gender", 0.85), ("type", 0.58), ("country", 0.15), ("organization", 0.55)],
 )
 def test_attribute_agreement_with_hand_coding(agreement, attribute, floor):
     agree, total = agreement[attribute]

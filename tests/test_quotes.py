@@ -482,6 +482,15 @@ def test_indirect_and_unnamed_sources():
             id="a role owned by a place, a clause holding a partial quote, a name after a comma",
         ),
         pytest.param(
+            "Another regular, a taxi driver who asked to be identified only as Rubén, said he "
+            "came every morning.\n\nMinister of State for Housing Ciarán Bolger said he would "
+            'not comment.\n\n"Appeals exist for a reason," the minister added. The Secretary of '
+            "Security and Citizen Protection, Ramón Ibarra, spoke first. "
+            '"There will be no vacuum," Ibarra said.',
+            ["Rubén", "Ciarán Bolger", "Ciarán Bolger", "Ramón Ibarra"],
+            id="a descriptor after 'Another', a portfolio naming its holder before any quote",
+        ),
+        pytest.param(
             "The patient, a retired grain inspector named Walter, cannot sleep.\n\n"
             '"She always knows," Walter said.\n\nIt is. In 2009, Solheim said, a collie jumped '
             "from the deck. Captain Eirik Solheim laughed.",

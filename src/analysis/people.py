@@ -287,11 +287,12 @@ def _name_runs(article: Article, skip: list[Span]) -> list[tuple[int, str, list[
 
 PORTFOLIO = re.compile(
     r"\b(?:[Mm]inister|[Ss]ecretary|[Ss]pokes\w+|[Cc]ommissioner)\s+(?:for|of)\s+"
-    r"(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*(?<!,\s)$"
+    r"(?:(?:[A-Z][\w'’-]*,?|for|of)\s+(?:and\s+)?)*(?<!,\s)$"
 )
 """A portfolio title just before a run: its first word is the last portfolio ("Minister for
 Health Ciarán Tully" -> "Ciarán Tully", "Minister of Culture, Sports and Tourism Hoang Thi
-Lan" -> "Hoang Thi Lan"); after a comma the run is an appositive ("Minister of Transport,
+Lan" -> "Hoang Thi Lan", "Minister of State for Housing Ciarán Bolger"); after a comma the
+run is an appositive ("Minister of Transport,
 Dilnoza Karimova")."""
 CONSTITUENCY = re.compile(
     r"\b(?:MPs?|MLAs?|MEPs?|MSPs?|TDs?|[Ss]enator|[Rr]epresentative|[Cc]ongress(?:wo)?man"
@@ -556,7 +557,8 @@ class People:
 
     def _personal(self, name: str, runs: list[tuple[int, str, list[str]]]) -> bool:
         """Evidence that a capitalised run names a person rather than an organisation: a
-        title, a role noun or an age beside one of its mentions, or a first name the name
+        title, a portfolio ("Minister of State for Housing"), a role noun or an age beside one
+        of its mentions, or a first name the name
         list knows. A single word the text ever writes after an article or a preposition of
         place is a thing or a place ("the Bill", "from Blairgowrie"), not a person."""
         body = self.article.body
@@ -566,7 +568,8 @@ class People:
             return False
         before_role, after_role = _person_context()
         for at, run, titles in runs:
-            if titles or before_role.search(body[max(0, at - 80) : at]):
+            before = body[max(0, at - 80) : at]
+            if titles or before_role.search(before) or PORTFOLIO.search(before):
                 return True
             if after_role.match(body[at + len(run) : at + len(run) + 60]):
                 return True

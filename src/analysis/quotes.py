@@ -500,7 +500,8 @@ _ANNOUNCED_NAME = re.compile(rf"(?:{GIVEN_NAME.pattern}),?\s+(?P<name>{NAME})")
 def _mention(hit: re.Match[str]) -> str:
     """The speaker slot of a match, or the name in its appositive when the slot holds only a
     role or a place ("Chile's foreign trade minister, Rodrigo Valdebenito, said", "In
-    Chandni Chowk, Shabnam Bano, who sells drinks, said", "In La Pintana, a district,
+    Chandni Chowk, Shabnam Bano, who sells drinks, said", "Another regular, a taxi driver,
+    said", "In La Pintana, a district,
     Rosa Huenchumil, a seamstress, said", "a man, who gave his name only as
     Yusuf, said", "Uzbekistan's Minister of Water Resources, Shavkat Khamidov, said"), also
     after a title ("Her Serbian counterpart, State Secretary at the Ministry of Culture
@@ -513,6 +514,8 @@ def _mention(hit: re.Match[str]) -> str:
     if not appos or (not placed and is_person_name(strip_name(_AFFILIATION.split(speaker)[0])[0])):
         return speaker
     text = appos.strip(", ")
+    if speaker.lower() in ("another", "one"):
+        return text
     announced = _ANNOUNCED_NAME.search(text)
     if announced:
         return announced["name"]

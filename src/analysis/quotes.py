@@ -47,10 +47,12 @@ _OPENING = "“"
 _CLOSING = "”"
 _STRAIGHT = '"'
 _LEAD = (
+    r"(?:[A-Z][A-Z .'’-]{2,40}(?:\s[-–—]+\s|:\s))?"
     r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
     r"(?:(?:[^,\"“”]|,(?=\d)){3,80}?,\s+){0,3}?"
 )
-"""What may stand before the subject of a reporting clause: a conjunction, then up to three
+"""What may stand before the subject of a reporting clause: a dateline ("BACOLOD CITY - ",
+"LAHORE: "), a conjunction, then up to three
 introductory phrases closed by commas ("In León, Guanajuato, the centre of ..., ..."); a
 number's comma closes none ("Asked whether the 60,000 target was realistic, ...")."""
 _PREPOSITIONS = frozenset(
@@ -662,7 +664,12 @@ def _direct(article: Article, people: People) -> list[Quote]:
         text = " ".join(part.of(body) for part in m.parts)
         if _is_non_quote(text, before, after):
             continue
-        partial = bool(before.strip()) and not before.rstrip().endswith((":", ","))
+        partial = bool(before.strip()) and not before.rstrip().endswith(":")
+        if partial and before.rstrip().endswith(","):
+            introduced = _cue_before(before)
+            partial = not (introduced and not introduced["tail"].strip()) and bool(
+                _CLAUSE_COMMA.search(before)
+            )
         found = _attribute_direct(text, before, after, partial, first.start, people, p)
         if found is None and partial:
             found = _reported_speaker(before, first.start, quotes, article, people)
@@ -692,6 +699,10 @@ def _direct(article: Article, people: People) -> list[Quote]:
     return quotes
 
 
+_CLAUSE_COMMA = re.compile(r"\b(?:that|which|who)\b[^\"“”]*,\s*$")
+"""A quote after the comma that closes a relative clause inside a reported clause continues
+that clause ("She added that the letter, which cited reports, "could have been written
+..."")."""
 _REPORTED = re.compile(
     r"(?:that\s+)?(?:he|she|they|it|we|i|the|a|an|this|there|his|her|their|its)(?:\s+\S+){3}",
     re.I,
@@ -1038,16 +1049,20 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     person is named after that speaker's quotes (a name inside their own reported clause
     does not count) and before the pronoun; "they" only ever refers back
     to a group, and "One said" is one of the group quoted just before. A definite
-    descriptor ("the official") takes an earlier unnamed source with the same head noun."""
+    descriptor ("the official") takes an earlier unnamed source with the same head noun, even
+    over a named holder of the role, when that source spoke in this or the previous
+    paragraph."""
     nouns = gender.noun_genders()
     plurals = lexicon().plurals
     singulars = lexicon().singulars
     resolved: list[Quote] = []
     last: Quote | None = None
-    unnamed: dict[str, str] = {}
+    unnamed: dict[str, Quote] = {}
     for quote in quotes:
-        if not quote.named and (quote.mention or "").lower().startswith("the "):
-            quote = replace(quote, speaker=unnamed.get(_head_noun(quote.speaker), quote.speaker))
+        mention = (quote.mention or "").lower()
+        earlier = unnamed.get(_head_noun(mention[4:])) if mention.startswith("the ") else None
+        if earlier and (not quote.named or earlier.paragraph >= quote.paragraph - 1):
+            quote = replace(quote, speaker=earlier.speaker, named=False)
         if quote.speaker == _ONE_OF:
             group = last and not last.named and _head_noun(last.speaker)
             one = singulars.get(group) if group else None
@@ -1072,7 +1087,7 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
         if quote.speaker != UNKNOWN:
             last = quote
             if not quote.named:
-                unnamed[_head_noun(quote.speaker)] = quote.speaker
+                unnamed[_head_noun(quote.speaker)] = quote
     return resolved
 
 

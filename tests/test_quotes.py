@@ -512,6 +512,15 @@ def test_indirect_and_unnamed_sources():
             id="a dateline, Malaysian and court titles, 'held that', a quote after a clause",
         ),
         pytest.param(
+            "Fiona MacAulay, the Minister for Islands, Ferries and Rural Connectivity, gave "
+            'evidence.\n\n"I am not going to pretend," the minister said. Markham Green Oil’s '
+            "community affairs manager, Grace Taumeng, said rent would be paid. Mr Bhatti's "
+            'lawyer, Advocate Khalid Javed Sheikh, spoke. "Questions will be asked," Mr Sheikh '
+            "said.",
+            ["Fiona MacAulay", "Grace Taumeng", "Khalid Javed Sheikh"],
+            id="a capitalised role after 'the' in an appositive, a title word as surname",
+        ),
+        pytest.param(
             "The patient, a retired grain inspector named Walter, cannot sleep.\n\n"
             '"She always knows," Walter said.\n\nIt is. In 2009, Solheim said, a collie jumped '
             "from the deck. Captain Eirik Solheim laughed.",

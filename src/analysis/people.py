@@ -108,12 +108,13 @@ ROLE_MODIFIERS = "prime|chief|vice|deputy|assistant|associate|former|ex|under|ju
 def _role_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The role ``label`` or a title that names it, with a modifier that makes it another
     office captured: in any case for a title, in lower case for an appositive, where a capital
-    starts a name ("an attorney at Justice for the Land" is no judge); a possessive is
+    starts a name ("an attorney at Justice for the Land" is no judge) unless "the" stands
+    before it (", the Minister for Islands,"); a possessive is
     someone else's role ("the prime minister's chief of staff")."""
     forms = (*role_forms().get(label.lower(), ()), label)
     alternatives = "|".join(map(re.escape, forms))
     word = rf"(?<![\w-])(?:((?i:{ROLE_MODIFIERS}))[\s-]+)?(?:{alternatives})\b(?!['’]s)"
-    return re.compile(word, re.IGNORECASE), re.compile(word.lower())
+    return re.compile(word, re.IGNORECASE), re.compile(rf"{word.lower()}|(?<=\bthe ){word}")
 
 
 @cache
@@ -155,7 +156,7 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
     (listed, or ending in -ist: "Virologist Anouk de Graaf"), nationalities ("Australian
     Trade Minister Fiona Gallagher" -> "Fiona Gallagher") and origins ("Seoul-born Han
     Ji-woo"). The last word is always kept: a surname may be a noun ("Farhan Merchant") or a
-    title after a first name ("Jolene Cardinal")."""
+    title after a first name or an honorific ("Jolene Cardinal", "Mr Sheikh")."""
     r = lexicon()
     words = raw.strip().split()
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
@@ -164,8 +165,15 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
     cut = 0
     for i, word in enumerate(words):
         bare = word.rstrip(".,")
-        surname = i == len(words) - 1 and gender.from_first_name(words[i - 1]).value != "unknown"
-        if (word in r.titles or bare in r.titles) and not (cut < i and surname):
+        surname = (
+            i > 0
+            and i == len(words) - 1
+            and (
+                (cut < i and gender.from_first_name(words[i - 1]).value != "unknown")
+                or words[i - 1].rstrip(".") in gender.title_genders()
+            )
+        )
+        if (word in r.titles or bare in r.titles) and not surname:
             titles.append(word)
             cut = i + 1
         elif i < len(words) - 1 and (

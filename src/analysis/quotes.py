@@ -170,7 +170,7 @@ def _rules() -> _Rules:
         r"(?:(?i:the|a|an|its|their|his|her|one|two|three|four|several|some|many|other|most|few)"
         r"\s+)?"
         r"(?:[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
-        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,4}}?(?:{_PREFIX})?(?i:{noun})\b"
+        rf"(?:(?!(?:to|of|for|in|at|on|by|with|from)\s)[\w.'’-]+\s+){{0,5}}?(?:{_PREFIX})?(?i:{noun})\b"
         r"(?:\s+(?:nearby|locally))?"
         rf"(?:\s+[a-z]\w*(?:ing|ed)\b(?:\s+{_NOT_SUBORDINATE}[\w'’&-]+){{0,8}}?)?"
         rf"(?:\s+{pp}\s+(?:{_NOT_AUXILIARY}[\w'’&-]+\s+){{0,14}}?[\w'’-]+(?=[\s,])"

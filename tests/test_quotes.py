@@ -521,6 +521,14 @@ def test_indirect_and_unnamed_sources():
             id="a capitalised role after 'the' in an appositive, a title word as surname",
         ),
         pytest.param(
+            "Vietnam’s ambassador to Kenya, Tran Thi Lan Huong, said the programme had grown. "
+            "Sprinter Damion Reid was banned. Reid, 27, had always maintained that the substance "
+            "came from a supplement. One "
+            "evacuee, a mother of three, said: “We are safe here.”",
+            ["Tran Thi Lan Huong", "Damion Reid", "Evacuee"],
+            id="a role placed by 'to', 'had always maintained', an evacuee",
+        ),
+        pytest.param(
             "The patient, a retired grain inspector named Walter, cannot sleep.\n\n"
             '"She always knows," Walter said.\n\nIt is. In 2009, Solheim said, a collie jumped '
             "from the deck. Captain Eirik Solheim laughed.",

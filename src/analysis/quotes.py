@@ -72,7 +72,7 @@ _NO_CONJUNCTION = (
 _NOT_LY_NOUN = r"(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly|italy)\s)"
 """A noun in -ly is no adverb: it ends a subject ("a source close to the family said")."""
 _ADVERB = (
-    r"(?:(?:also|later|further|again|previously|recently|then|now|has|have|had|once|long|often"
+    r"(?:(?:also|always|later|further|again|previously|recently|then|now|has|have|had|once|long|often"
     rf"|{_NOT_LY_NOUN}[a-z]\w*ly)\s+)*"
 )
 _TITLE_NOUNS = (
@@ -161,7 +161,7 @@ def _rules() -> _Rules:
     cue = r"\b(?:" + "|".join(sorted(map(re.escape, lemma_of), key=len, reverse=True)) + r")\b"
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
     pp = (
-        r"(?:in|at|from|for|of|with|on|near|along|around|outside|across|close to|familiar with"
+        r"(?:in|at|from|for|of|to|with|on|near|along|around|outside|across|close to|familiar with"
         r"|earlier in|later in|present at|present in|involved in)"
     )
     pp = rf"(?:(?:further|farther|just|right)\s+)?{pp}"

@@ -79,7 +79,7 @@ def test_extraction_meets_targets_on_each_annotated_set(folder):
 
 def test_every_annotated_article_is_scored():
     scores = evaluate(SETS)
-    assert len(scores.articles) == 438
+    assert len(scores.articles) == 458
     assert len(scores.matches) == sum(
         len(list(csv.DictReader(p.open(encoding="utf-8"))))
         for folder in SETS
@@ -527,6 +527,19 @@ def test_indirect_and_unnamed_sources():
             "evacuee, a mother of three, said: “We are safe here.”",
             ["Tran Thi Lan Huong", "Damion Reid", "Evacuee"],
             id="a role placed by 'to', 'had always maintained', an evacuee",
+        ),
+        pytest.param(
+            'Justice Helen Marchetti rejected that argument, describing deterrence as "the '
+            'primary purpose" of a penalty. A former picker from Vanuatu, who asked that his name '
+            "not be published, said he had worked 11-hour days.",
+            ["Helen Marchetti", "Former picker"],
+            id="a partial quote after a describing participle, a picker",
+        ),
+        pytest.param(
+            "Trader Sunday Okoro sells water from a tanker.\n\n"
+            '"What can we do?" said Okoro. "We boil what we can."',
+            ["Sunday Okoro", "Sunday Okoro"],
+            id="a weekday that is a given name",
         ),
         pytest.param(
             "The patient, a retired grain inspector named Walter, cannot sleep.\n\n"

@@ -397,8 +397,11 @@ Rose Kila, nominated Gabriel Wanpis as alternative prime minister"."""
 _PARENT = re.compile(r"\b(?i:father|mother|grandfather|grandmother|parent)\W+(?:\w+\W+){0,3}$")
 _CHILD = re.compile(r"\b(?i:son|daughter|grandson|granddaughter|child)\W+(?:\w+\W+){0,3}$")
 """The kinship word that introduces a relative ("his father, Senior Counsel ", "His son, ")."""
-_THING_OR_PLACE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|from|in|at|near)\s+$", re.IGNORECASE)
-"""An article, a demonstrative or a preposition of place just before a capitalised word."""
+_THING_OR_PLACE_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|from|in|at|on|near)\s+$", re.IGNORECASE
+)
+"""An article, a demonstrative or a preposition of place or time just before a capitalised
+word ("on Friday")."""
 
 
 def _tail(
@@ -600,6 +603,7 @@ class People:
             len(words) == 1
             and name.lower() not in lexicon().function_words
             and name.lower() not in place_names()
+            and not _THING_OR_PLACE_BEFORE.search(body[max(0, at - 6) : at])
             and bool(announced or introduced)
         )
 

@@ -754,14 +754,23 @@ def _reported_speaker(
 ) -> _Found | None:
     """The speaker of a partial quote far from its cue: the speaker of an earlier quote in the
     same sentence, else the subject of the sentence's reporting clause ("Nowicka said a
-    recount rarely changed ..., but that the margin was "small enough ..."")."""
+    recount rarely changed ..., but that the margin was "small enough ...""), or of a
+    participle that names or describes ("Justice Marchetti rejected that argument,
+    describing deterrence as "the primary purpose"")."""
     sentence = article.sentence_at(offset - 1).span
     if quotes and quotes[-1].start >= sentence.start:
         prev = quotes[-1]
         return (prev.speaker, prev.named, prev.mention, prev.cue, _PARTIAL)
-    hit = _patterns().subject_cue.match(before)
+    p = _patterns()
+    hit = p.subject_cue.match(before)
     resolved = hit and _speaker(_mention(hit), offset, people)
-    return (*resolved, hit["cue"], _PARTIAL) if resolved else None
+    if resolved:
+        return (*resolved, hit["cue"], _PARTIAL)
+    subject, aside = p.subject.match(before), p.participle.search(before)
+    rules = _rules()
+    naming = aside and rules.complement.get(rules.lemma_of.get(aside["cue"], "")) == "none"
+    resolved = subject and naming and _speaker(_mention(subject), offset, people)
+    return (*resolved, aside["cue"], _PARTIAL) if resolved else None
 
 
 def _previous_paragraph_speaker(

@@ -536,6 +536,15 @@ def test_indirect_and_unnamed_sources():
             id="a partial quote after a describing participle, a picker",
         ),
         pytest.param(
+            "GRB chairman Tan Sri Lim Wei Jie said no agreement existed. Campbell’s "
+            "attorney-at-law, Kimberley Grant-Henry, argued that her client had handed himself "
+            "in. Asked whether Kestrel had ever warned the department that the specification was "
+            "out of date, Robert Haines said the company had raised its concerns. The children "
+            "were still missing, according to Umm Ahmad, a woman from Idlib.",
+            ["Lim Wei Jie", "Kimberley Grant-Henry", "Robert Haines", "Umm Ahmad"],
+            id="two-word titles, attorney-at-law, a long lead phrase, 'according to' at the end",
+        ),
+        pytest.param(
             "Trader Sunday Okoro sells water from a tanker.\n\n"
             '"What can we do?" said Okoro. "We boil what we can."',
             ["Sunday Okoro", "Sunday Okoro"],

@@ -163,6 +163,9 @@ def strip_name(raw: str) -> tuple[str, list[str]]:
         words = words[:-1]
     titles: list[str] = []
     cut = 0
+    while len(words) > 2 and " ".join(words[:2]) in r.titles:
+        titles.append(" ".join(words[:2]))
+        words = words[2:]
     for i, word in enumerate(words):
         bare = word.rstrip(".,")
         surname = (

@@ -46,15 +46,24 @@ PRONOUN_SPEAKERS = ("he", "she", "they")
 _OPENING = "“"
 _CLOSING = "”"
 _STRAIGHT = '"'
-_LEAD = (
-    r"(?:[A-Z][A-Z .'’-]{2,40}(?:\s[-–—]+\s|:\s))?"
-    r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
-    r"(?:(?:[^,\"“”]|,(?=\d)){3,80}?,\s+){0,3}?"
-)
-"""What may stand before the subject of a reporting clause: a dateline ("BACOLOD CITY - ",
-"LAHORE: "), a conjunction, then up to three
-introductory phrases closed by commas ("In León, Guanajuato, the centre of ..., ..."); a
-number's comma closes none ("Asked whether the 60,000 target was realistic, ...")."""
+
+
+def _lead(longest: int) -> str:
+    """What may stand before the subject of a reporting clause: a dateline ("BACOLOD CITY - ",
+    "LAHORE: "), a conjunction, then up to three introductory phrases of at most ``longest``
+    characters closed by commas ("In León, Guanajuato, the centre of ..., ..."); a number's
+    comma closes none ("Asked whether the 60,000 target was realistic, ...")."""
+    return (
+        r"(?:[A-Z][A-Z .'’-]{2,40}(?:\s[-–—]+\s|:\s))?"
+        r"(?:(?:But|And|However|Still|Meanwhile|Yet|Now|Separately|Later)[ ,]+)?"
+        rf"(?:(?:[^,\"“”]|,(?=\d)){{3,{longest}}}?,\s+){{0,3}}?"
+    )
+
+
+_LEAD = _lead(120)
+_ACCORDING_LEAD = _lead(80)
+"""Before "According to X, ..." only short phrases: a long one would be the reported clause
+of "..., according to X, a woman from Idlib."."""
 _PREPOSITIONS = frozenset(
     {"in", "at", "on", "of", "from", "to", "for", "near", "nearby", "by", "with"}
 )
@@ -283,7 +292,8 @@ def _patterns() -> _Patterns:
         ),
         content_cue_inverted=re.compile(rf"^(?P<content>.+?),\s+{cue}\s+{sp}(?:,\s.*)?[.!?]$"),
         according_start=re.compile(
-            rf"^{_LEAD}(?i:according to)\s+{sp}(?P<appos>,\s+[^,]+?)?,\s+(?P<content>.+?)[.!?]?$"
+            rf"^{_ACCORDING_LEAD}(?i:according to)\s+{sp}(?P<appos>,\s+[^,]+?)?,\s+"
+            r"(?P<content>.+?)[.!?]?$"
         ),
         according_end=re.compile(
             rf"^(?P<content>.+?),?\s+(?i:according to)\s+{sp}(?:,\s.*)?[.!?]$"

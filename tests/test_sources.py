@@ -163,5 +163,5 @@ def agreement():
 )
 def test_attribute_agreement_with_hand_coding(agreement, attribute, floor):
     agree, total = agreement[attribute]
-    assert total == 2926
+    assert total == 3119
     assert agree / total >= floor

@@ -1062,6 +1062,11 @@ def _singular(label: str, plural: str, singular: str) -> str:
     return word.sub(lambda m: singular.capitalize() if m.group()[0].isupper() else singular, label)
 
 
+_ANYONE = {"the man": "male", "the woman": "female", "the person": "unknown"}
+"""Plain nouns that refer back to the unnamed source just quoted ("A father of a candidate
+said ... "...," said the man")."""
+
+
 def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     """Resolve back-references in reading order. A pronoun takes the speaker of the quote
     just before (same or previous paragraph) when gender and number fit, unless a fitting
@@ -1070,7 +1075,7 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     to a group, and "One said" is one of the group quoted just before. A definite
     descriptor ("the official") takes an earlier unnamed source with the same head noun, even
     over a named holder of the role, when that source spoke in this or the previous
-    paragraph."""
+    paragraph; "the man" or "the woman" is the unnamed source just quoted."""
     nouns = gender.noun_genders()
     plurals = lexicon().plurals
     singulars = lexicon().singulars
@@ -1080,6 +1085,11 @@ def _resolve_references(quotes: list[Quote], people: People) -> list[Quote]:
     for quote in quotes:
         mention = (quote.mention or "").lower()
         earlier = unnamed.get(_head_noun(mention[4:])) if mention.startswith("the ") else None
+        if mention in _ANYONE and last and not last.named and last.paragraph >= quote.paragraph - 1:
+            head = _head_noun(last.speaker)
+            value, wanted = nouns.get(head, "unknown"), _ANYONE[mention]
+            if head not in plurals and (wanted == "unknown" or value in (wanted, "unknown")):
+                earlier = last
         if earlier and (not quote.named or earlier.paragraph >= quote.paragraph - 1):
             quote = replace(quote, speaker=earlier.speaker, named=False)
         if quote.speaker == _ONE_OF:

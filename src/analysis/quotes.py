@@ -511,15 +511,17 @@ _ANNOUNCED_NAME = re.compile(rf"(?:{GIVEN_NAME.pattern}),?\s+(?P<name>{NAME})")
 
 def _mention(hit: re.Match[str]) -> str:
     """The speaker slot of a match, or the name in its appositive when the slot holds only a
-    role or a place ("Chile's foreign trade minister, Rodrigo Valdebenito, said", "In
-    Chandni Chowk, Shabnam Bano, who sells drinks, said", "Another regular, a taxi driver,
-    said", "In La Pintana, a district,
-    Rosa Huenchumil, a seamstress, said", "a man, who gave his name only as
-    Yusuf, said", "Uzbekistan's Minister of Water Resources, Shavkat Khamidov, said"), also
-    after a title ("Her Serbian counterpart, State Secretary at the Ministry of Culture
-    Dragana Ilić, says"); a name that ends the appositive counts only after a title or as
-    its own comma segment ("the Minister for Justice, Equality and Family Affairs, Daniel
-    Sciberras, said"; "..., Punjab and west Uttar Pradesh, and said" names nobody)."""
+    role, a place or a determiner:
+    - a role: "Chile's foreign trade minister, Rodrigo Valdebenito, said", also after a title
+      ("Her Serbian counterpart, State Secretary at the Ministry of Culture Dragana Ilić,
+      says");
+    - a place: "In Chandni Chowk, Shabnam Bano, who sells drinks, said", "In La Pintana, a
+      district, Rosa Huenchumil, a seamstress, said";
+    - a determiner: "Another regular, a taxi driver, said";
+    - an announced name: "a man, who gave his name only as Yusuf, said".
+    A name that ends the appositive counts only after a title or as its own comma segment
+    ("the Minister for Justice, Equality and Family Affairs, Daniel Sciberras, said";
+    "..., Punjab and west Uttar Pradesh, and said" names nobody)."""
     speaker = hit["speaker"]
     appos = hit.groupdict().get("appos")
     placed = speaker.split()[0].lower() in _PREPOSITIONS

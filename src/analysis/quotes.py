@@ -170,7 +170,8 @@ def _rules() -> _Rules:
     cue = r"\b(?:" + "|".join(sorted(map(re.escape, lemma_of), key=len, reverse=True)) + r")\b"
     noun = "|".join(sorted(map(re.escape, lexicon().nouns), key=len, reverse=True))
     pp = (
-        r"(?:in|at|from|for|of|to|with|on|near|along|around|outside|across|close to|familiar with"
+        r"(?:in|at|from|for|of|to(?=\s+[A-Z])|with|on|near|along|around|outside|across|close to"
+        r"|familiar with"
         r"|earlier in|later in|present at|present in|involved in)"
     )
     pp = rf"(?:(?:further|farther|just|right)\s+)?{pp}"

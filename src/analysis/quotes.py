@@ -534,9 +534,11 @@ def _mention(hit: re.Match[str]) -> str:
     announced = _ANNOUNCED_NAME.search(text)
     if announced:
         return announced["name"]
-    named = [part for part in text.split(", ") if is_person_name(strip_name(part)[0])]
-    if placed and named:
-        return named[0]
+    if placed:
+        named = (part for part in text.split(", ") if is_person_name(strip_name(part)[0]))
+        first = next(named, None)
+        if first:
+            return first
     leading = _patterns().appos_name.match(text)
     if leading and is_person_name(strip_name(leading["name"])[0]):
         return leading["name"]
@@ -756,6 +758,13 @@ def _attribute_direct(
     return None
 
 
+def _complement(cue: str | None) -> str:
+    """What a cue takes after it (``cue_verbs.csv``): "clause", "that" or "none" (a verb that
+    only names or describes, "called it "..."")."""
+    rules = _rules()
+    return rules.complement.get(rules.lemma_of.get(cue or "", ""), "none")
+
+
 def _cue_before(text: str) -> re.Match[str] | None:
     """A speaker and cue that end ``text`` and introduce a quote: a finite cue if there is
     one, else a participle ("Jess, who ..., later shared ..., writing: "..."")."""
@@ -780,8 +789,7 @@ def _reported_speaker(
     if resolved:
         return (*resolved, hit["cue"], _PARTIAL)
     subject, aside = p.subject.match(before), p.participle.search(before)
-    rules = _rules()
-    naming = aside and rules.complement.get(rules.lemma_of.get(aside["cue"], "")) == "none"
+    naming = aside and _complement(aside["cue"]) == "none"
     resolved = subject and naming and _speaker(_mention(subject), offset, people)
     return (*resolved, aside["cue"], _PARTIAL) if resolved else None
 
@@ -924,12 +932,7 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
     """(reported clause, speaker mention, cue, rule) for the reported speech in one sentence."""
     p = _patterns()
     lemma_of = _rules().lemma_of
-    complement = _rules().complement
-    attributed = [
-        q
-        for q in inside
-        if q.rule != _PARTIAL or complement.get(lemma_of.get(q.cue or "", ""), "none") == "none"
-    ]
+    attributed = [q for q in inside if q.rule != _PARTIAL or _complement(q.cue) == "none"]
     if attributed:
         speaker = attributed[0].mention
         for pattern in (p.coordinated, p.participle):
@@ -961,7 +964,7 @@ def _indirect_hits(text: str, inside: list[Quote]) -> Iterator[tuple[str, str, s
         yield clause, _mention(hit), hit["cue"], "speaker, cue, reported clause"
         return
     hit = p.parenthetical.search(text)
-    if hit and _rules().complement.get(lemma_of.get(hit["cue"], ""), "none") != "none":
+    if hit and _complement(hit["cue"]) != "none":
         yield hit["rest"], hit["speaker"], hit["cue"], "cue inside the sentence, clause after it"
         return
     for pattern, rule in (
